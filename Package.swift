@@ -1,0 +1,53 @@
+// swift-tools-version: 6.0
+// carereview: a terminal browser for stakeholder responses to England's
+// Independent Review of Children's Social Care.
+import PackageDescription
+
+let package = Package(
+    name: "carereview",
+    products: [
+        .executable(name: "carereview", targets: ["carereview"]),
+        .library(name: "CareReview", targets: ["CareReview"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+    ],
+    targets: [
+        // The model: documents, stakeholders, proposals, positions, queries,
+        // search, export. No terminal dependency.
+        .target(name: "CareReview", dependencies: ["Yams"]),
+
+        // The dataset in Resources/, embedded into the binary at build time
+        // by a build-tool plugin (SwiftPM's Bundle.module would put it in a
+        // folder beside the binary on Linux).
+        .executableTarget(name: "EmbedCorpusTool"),
+        .plugin(name: "EmbedCorpusPlugin", capability: .buildTool(), dependencies: ["EmbedCorpusTool"]),
+        .target(name: "EmbeddedCorpus", dependencies: ["CareReview"], plugins: ["EmbedCorpusPlugin"]),
+
+        // UI logic: State, Action, a pure reducer, views rendering into a cell buffer.
+        .target(name: "CareReviewUI", dependencies: ["CareReview"]),
+
+        // The terminal: libncursesw through a system-library target, and a
+        // small C target for async-signal-safe terminal restoration.
+        .systemLibrary(name: "CNcursesw"),
+        .target(name: "CTerminalGuard"),
+        .target(name: "TerminalBackend", dependencies: ["CareReviewUI", "CNcursesw", "CTerminalGuard"]),
+
+        // The command line.
+        .executableTarget(
+            name: "carereview",
+            dependencies: [
+                "CareReview", "EmbeddedCorpus", "CareReviewUI", "TerminalBackend",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // `make bench`: synthetic corpora and figures.
+        .executableTarget(name: "carereview-bench", dependencies: ["CareReview", "EmbeddedCorpus", "CareReviewUI"]),
+
+        .testTarget(name: "CareReviewTests", dependencies: ["CareReview", "EmbeddedCorpus"]),
+        .testTarget(name: "CareReviewUITests", dependencies: ["CareReviewUI", "CareReview", "EmbeddedCorpus"]),
+        .testTarget(name: "CLITests", dependencies: ["CareReview"]),
+    ]
+)

@@ -1,0 +1,79 @@
+/// The outcome of resolving a name a user typed.
+public enum Resolution: Sendable, Equatable {
+    case found(String)
+    case ambiguous([String])      // several equally good candidates (ids)
+    case notFound([String])       // nearest candidates, possibly none (ids)
+}
+
+/// Resolves what a user types — an id, an unambiguous prefix, an alias, an
+/// acronym, or a near miss — to one entry, or explains why it cannot.
+public struct NameResolver: Sendable {
+    private struct Entry: Sendable {
+        let id: String
+        let keys: [String]        // compacted id, name and aliases
+        let initials: [String]    // acronyms of the name and aliases ("rcc")
+        let words: [[String]]     // folded words of the name and aliases
+    }
+    private let entries: [Entry]
+
+    /// `names`: for each id, its display name followed by its aliases.
+    public init(_ names: [(id: String, names: [String])]) {
+        entries = names.map { item in
+            let all = [item.id] + item.names
+            let words = item.names.map { TextFolding.words($0).map(\.folded) }
+            let initials = words.map { ws in String(ws.compactMap(\.first)) }.filter { $0.count >= 2 }
+            return Entry(id: item.id, keys: all.map(TextFolding.compact), initials: initials, words: words)
+        }
+    }
+
+    public static func stakeholders(_ corpus: Corpus) -> NameResolver {
+        NameResolver(corpus.stakeholders.map { ($0.id, [$0.name] + $0.aliases) })
+    }
+
+    public static func proposals(_ corpus: Corpus) -> NameResolver {
+        NameResolver(corpus.proposals.map { ($0.id, [$0.title] + $0.aliases) })
+    }
+
+    public func resolve(_ query: String) -> Resolution {
+        if let exact = entries.first(where: { $0.id == query }) { return .found(exact.id) }
+        let q = TextFolding.compact(query)
+        guard !q.isEmpty else { return .notFound([]) }
+        // From the most to the least certain way of matching; the first way
+        // that matches anything decides.
+        let ways: [(Entry) -> Bool] = [
+            { $0.keys.contains(q) },
+            { $0.initials.contains(q) },
+            { $0.keys.contains { $0.hasPrefix(q) } },
+            { e in self.wordsMatch(query, e) },
+            { $0.keys.contains { $0.contains(q) } },
+        ]
+        for way in ways {
+            let hits = entries.filter(way).map(\.id)
+            if hits.count == 1 { return .found(hits[0]) }
+            if hits.count > 1 { return .ambiguous(hits) }
+        }
+        // Near misses: the closest by edit distance, if close enough.
+        let limit = max(1, q.count / 4)
+        let scored = entries.map { e in (e.id, e.keys.map { editDistance($0, q, limit: limit) }.min() ?? Int.max) }
+        let best = scored.map(\.1).min() ?? Int.max
+        if best <= limit {
+            let hits = scored.filter { $0.1 == best }.map(\.0)
+            return hits.count == 1 ? .found(hits[0]) : .ambiguous(hits)
+        }
+        let near = scored.filter { $0.1 <= limit + 2 }.sorted { $0.1 < $1.1 }.prefix(5).map(\.0)
+        return .notFound(Array(near))
+    }
+
+    /// Every query word is the start of some word of one name ("indep review").
+    private func wordsMatch(_ query: String, _ e: Entry) -> Bool {
+        let qw = TextFolding.words(query).map(\.folded)
+        guard !qw.isEmpty else { return false }
+        return e.words.contains { ws in qw.allSatisfy { w in ws.contains { $0.hasPrefix(w) } } }
+    }
+
+    /// Ids whose name, alias or id starts with what was typed, for completion.
+    public func completions(_ prefix: String) -> [String] {
+        let q = TextFolding.compact(prefix)
+        return entries.filter { q.isEmpty || $0.keys.contains { $0.hasPrefix(q) } || wordsMatch(prefix, $0) }.map(\.id)
+    }
+}

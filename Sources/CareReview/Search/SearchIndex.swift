@@ -1,0 +1,204 @@
+import Foundation
+
+/// One search result: what matched, the text it matched in, and the matched
+/// spans as scalar offsets into that text.
+public struct SearchHit: Sendable, Hashable {
+    public enum Target: Sendable, Hashable {
+        case proposalTitle(String)
+        case proposalSummary(String)
+        case stakeholderName(String)
+        case stakeholderDescription(String)
+        case positionSummary(String)
+        case quote(position: String, index: Int)
+        case reviewWords(proposal: String, index: Int)
+        case documentTitle(String)
+        /// A paragraph of an article; `start` is its scalar offset in the document.
+        case passage(document: String, start: Int)
+    }
+    public let target: Target
+    public let text: String
+    public let spans: [Range<Int>]
+    public let score: Double
+}
+
+/// An inverted index over everything a reader may look for: proposals,
+/// stakeholders, position summaries, quotes and the articles' paragraphs.
+/// Built once (it is proportional to the corpus), then each query touches
+/// only the posting lists of its words.
+public final class SearchIndex: Sendable {
+    private struct Unit: Sendable {
+        let target: SearchHit.Target
+        let text: Substring
+        let weight: Float
+    }
+    private struct Postings: Sendable {
+        var units: [Int32] = []   // ascending
+        var counts: [Int32] = []  // occurrences of the word in each unit
+    }
+    private let units: [Unit]
+    private let postings: [String: Postings]
+    private let vocabulary: [String]   // sorted, for prefix queries
+
+    public init(corpus: Corpus) {
+        var units: [Unit] = []
+        func add(_ target: SearchHit.Target, _ text: Substring, _ weight: Float) {
+            units.append(Unit(target: target, text: text, weight: weight))
+        }
+        for p in corpus.proposals {
+            add(.proposalTitle(p.id), Substring(([p.title] + p.aliases).joined(separator: " · ")), 3)
+            add(.proposalSummary(p.id), Substring(p.summary), 1.2)
+            for (i, q) in p.reviewWords.enumerated() { add(.reviewWords(proposal: p.id, index: i), Substring(q.text), 1.5) }
+        }
+        for s in corpus.stakeholders {
+            add(.stakeholderName(s.id), Substring(([s.name] + s.aliases).joined(separator: " · ")), 3)
+            add(.stakeholderDescription(s.id), Substring(s.description), 1.2)
+        }
+        for p in corpus.positions {
+            add(.positionSummary(p.id), Substring(p.summary), 1.5)
+            for (i, q) in p.quotes.enumerated() { add(.quote(position: p.id, index: i), Substring(q.text), 2) }
+        }
+        for d in corpus.documents {
+            add(.documentTitle(d.id), Substring(d.title), 2.5)
+            for (start, paragraph) in SearchIndex.paragraphs(d.text) {
+                add(.passage(document: d.id, start: start), paragraph, 1)
+            }
+        }
+        var postings: [String: Postings] = [:]
+        for (n, unit) in units.enumerated() {
+            var counts: [String: Int32] = [:]
+            for w in TextFolding.words(String(unit.text)) { counts[w.folded, default: 0] += 1 }
+            for (word, count) in counts {
+                postings[word, default: Postings()].units.append(Int32(n))
+                postings[word]!.counts.append(count)
+            }
+        }
+        self.units = units
+        self.postings = postings
+        self.vocabulary = postings.keys.sorted()
+    }
+
+    /// Paragraphs (separated by blank lines) with their scalar offsets.
+    static func paragraphs(_ text: String) -> [(Int, Substring)] {
+        var result: [(Int, Substring)] = []
+        var offset = 0
+        var start = text.startIndex
+        var startOffset = 0
+        var newlines = 0
+        var i = text.startIndex
+        let scalars = text.unicodeScalars
+        while i != scalars.endIndex {
+            let s = scalars[i]
+            if s == "\n" {
+                newlines += 1
+            } else if !s.properties.isWhitespace {
+                if newlines >= 2 || i == text.startIndex {
+                    if i != text.startIndex, start < i {
+                        result.append((startOffset, text[start..<i]))
+                    }
+                    start = i
+                    startOffset = offset
+                }
+                newlines = 0
+            }
+            scalars.formIndex(after: &i)
+            offset += 1
+        }
+        if start < text.endIndex { result.append((startOffset, text[start..<text.endIndex])) }
+        return result.map { ($0.0, $0.1.trimmingTrailingWhitespace()) }.filter { !$0.1.isEmpty }
+    }
+
+    /// Ranked hits for a query: every word must occur; the last word may be
+    /// the start of a word (so results follow typing). Case, accents and
+    /// curly quotes are ignored.
+    public func search(_ query: String, limit: Int = 100) -> [SearchHit] {
+        let words = TextFolding.words(query).map(\.folded)
+        guard !words.isEmpty, limit > 0 else { return [] }
+        let prefixLast = !(query.last?.isWhitespace ?? true)
+        var candidates: [(unit: Int32, score: Float)]? = nil
+        for (i, word) in words.enumerated() {
+            let list = (i == words.count - 1 && prefixLast) ? prefixPostings(word) : (postings[word] ?? Postings())
+            let idf = Float(log(1 + Double(units.count) / Double(1 + list.units.count)))
+            candidates = SearchIndex.intersect(candidates, list, idf: idf)
+            if candidates!.isEmpty { return [] }
+        }
+        var ranked = candidates!.map { (unit: $0.unit, score: $0.score * units[Int($0.unit)].weight) }
+        ranked = SearchIndex.top(ranked, limit * 2)
+        // Exact phrases rank above scattered words; spans are computed for the few shown.
+        var hits: [SearchHit] = ranked.map { c in
+            let unit = units[Int(c.unit)]
+            let text = String(unit.text)
+            let (spans, phrase) = SearchIndex.spans(in: text, words: words, prefixLast: prefixLast)
+            return SearchHit(target: unit.target, text: text, spans: spans, score: Double(c.score) * (phrase ? 2 : 1))
+        }
+        hits.sort { $0.score > $1.score }
+        return Array(hits.prefix(limit))
+    }
+
+    /// The union of the postings of every word starting with `prefix`.
+    private func prefixPostings(_ prefix: String) -> Postings {
+        var lo = 0, hi = vocabulary.count
+        while lo < hi { let mid = (lo + hi) / 2; if vocabulary[mid] < prefix { lo = mid + 1 } else { hi = mid } }
+        var lists: [Postings] = []
+        var k = lo
+        while k < vocabulary.count, vocabulary[k].hasPrefix(prefix) { lists.append(postings[vocabulary[k]]!); k += 1 }
+        if lists.count == 1 { return lists[0] }
+        var merged: [Int32: Int32] = [:]
+        for list in lists { for (u, c) in zip(list.units, list.counts) { merged[u, default: 0] += c } }
+        var out = Postings()
+        for u in merged.keys.sorted() { out.units.append(u); out.counts.append(merged[u]!) }
+        return out
+    }
+
+    /// Keeps the units present in both, adding this word's score.
+    private static func intersect(_ current: [(unit: Int32, score: Float)]?, _ list: Postings, idf: Float) -> [(unit: Int32, score: Float)] {
+        let scoreOf = { (count: Int32) in idf * (1 + log(Float(count))) }
+        guard let current else { return zip(list.units, list.counts).map { ($0, scoreOf($1)) } }
+        var out: [(unit: Int32, score: Float)] = []
+        var i = 0, j = 0
+        while i < current.count, j < list.units.count {
+            let a = current[i].unit, b = list.units[j]
+            if a == b { out.append((a, current[i].score + scoreOf(list.counts[j]))); i += 1; j += 1 }
+            else if a < b { i += 1 } else { j += 1 }
+        }
+        return out
+    }
+
+    /// The best `k` by score (ties: earlier units first), without sorting all.
+    private static func top(_ items: [(unit: Int32, score: Float)], _ k: Int) -> [(unit: Int32, score: Float)] {
+        if items.count <= k { return items.sorted { $0.score != $1.score ? $0.score > $1.score : $0.unit < $1.unit } }
+        // Threshold: the k-th best score, found by sorting scores only.
+        var scores = items.map(\.score)
+        scores.sort(by: >)
+        let threshold = scores[k - 1]
+        var kept = items.filter { $0.score > threshold }
+        for item in items where item.score == threshold && kept.count < k { kept.append(item) }
+        return kept.sorted { $0.score != $1.score ? $0.score > $1.score : $0.unit < $1.unit }
+    }
+
+    /// Spans of the text's words that match a query word, and whether the
+    /// query's words occur there as a phrase.
+    static func spans(in text: String, words: [String], prefixLast: Bool) -> ([Range<Int>], Bool) {
+        let textWords = TextFolding.words(text)
+        func matches(_ w: String, _ qi: Int) -> Bool {
+            (qi == words.count - 1 && prefixLast) ? w.hasPrefix(words[qi]) : w == words[qi]
+        }
+        var spans: [Range<Int>] = []
+        for tw in textWords where words.indices.contains(where: { matches(tw.folded, $0) }) { spans.append(tw.range) }
+        var phrase = false
+        if words.count > 1, textWords.count >= words.count {
+            for s in 0...(textWords.count - words.count) where (0..<words.count).allSatisfy({ matches(textWords[s + $0].folded, $0) }) {
+                phrase = true
+                break
+            }
+        }
+        return (spans, phrase)
+    }
+}
+
+extension Substring {
+    func trimmingTrailingWhitespace() -> Substring {
+        var s = self
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return s
+    }
+}

@@ -1,0 +1,55 @@
+/// Makes text from data safe to show on a terminal: control characters
+/// (C0, DEL, C1 — the start of every escape sequence) become visible
+/// placeholders instead of reaching the terminal; tabs become spaces.
+public enum TerminalSafeText {
+    /// `unicode`: placeholders from the Control Pictures block (␛, ␇, …);
+    /// otherwise caret notation (^[, ^G) for ASCII-only terminals.
+    public static func sanitize(_ text: some StringProtocol, unicode: Bool = true, keepNewlines: Bool = false) -> String {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return String(text) }
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            let v = s.value
+            if v == 0x0A && keepNewlines { out.append(s); continue }
+            if v == 0x09 { out.append(contentsOf: "    ".unicodeScalars); continue }
+            if v < 0x20 {
+                if unicode { out.append(Unicode.Scalar(0x2400 + v)!) } else { out.append(contentsOf: "^\(Character(Unicode.Scalar(v + 0x40)!))".unicodeScalars) }
+            } else if v == 0x7F {
+                if unicode { out.append("\u{2421}") } else { out.append(contentsOf: "^?".unicodeScalars) }
+            } else if v >= 0x80 && v < 0xA0 {
+                if unicode { out.append("\u{FFFD}") } else { out.append(contentsOf: "^?".unicodeScalars) }
+            } else if (v == 0x2028 || v == 0x2029) {
+                out.append(keepNewlines ? "\n" : " ")
+            } else {
+                out.append(s)
+            }
+        }
+        return String(out)
+    }
+
+    /// For terminals that cannot show UTF-8: typographic punctuation becomes
+    /// its ASCII look-alike, accented letters lose accents, anything else '?'.
+    public static func asciiFallback(_ text: some StringProtocol) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return String(text) }
+        var out = ""
+        for c in text {
+            if c.isASCII { out.append(c); continue }
+            switch c {
+            case "‘", "’", "‚", "‛", "′": out += "'"
+            case "“", "”", "„", "‟", "″", "«", "»": out += "\""
+            case "–": out += "-"
+            case "—": out += "--"
+            case "…": out += "..."
+            case "·", "•": out += "*"
+            case "\u{A0}": out += " "
+            default:
+                let folded = TextFolding.fold(String(c))
+                if let f = folded.first, f.isASCII, folded.count == 1 {
+                    out.append(c.isUppercase ? Character(f.uppercased()) : f)
+                } else {
+                    out += "?"
+                }
+            }
+        }
+        return out
+    }
+}

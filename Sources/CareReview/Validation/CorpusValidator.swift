@@ -1,0 +1,124 @@
+/// Checks a dataset's integrity: unique ids, resolvable references, and
+/// quotes that occur verbatim in their documents at the offsets given.
+enum CorpusValidator {
+    static func validate(_ r: CorpusRecords) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        checkIds(r.documents, "document", &problems)
+        checkIds(r.stakeholders, "stakeholder", &problems)
+        checkIds(r.proposals, "proposal", &problems)
+        checkIds(r.positions, "position", &problems)
+
+        let stakeholderIds = r.declared[.stakeholder] ?? []
+        let proposalIds = r.declared[.proposal] ?? []
+        let documentIds = r.declared[.document] ?? []
+        var quotesByDocument: [String: [Located<Quote>]] = [:]
+
+        for p in r.positions {
+            let pos = p.value
+            if !r.unreadable.contains(.stakeholder), !stakeholderIds.contains(pos.stakeholder) {
+                problems.append(p.location(.stakeholder).diagnostic(
+                    "position '\(pos.id)' refers to unknown stakeholder '\(pos.stakeholder)'"
+                    + suggestion(pos.stakeholder, among: stakeholderIds)))
+            }
+            if !r.unreadable.contains(.proposal), !proposalIds.contains(pos.proposal) {
+                problems.append(p.location(.proposal).diagnostic(
+                    "position '\(pos.id)' refers to unknown proposal '\(pos.proposal)'"
+                    + suggestion(pos.proposal, among: proposalIds)))
+            }
+        }
+        for q in r.positions.flatMap(\.quotes) + r.proposals.flatMap(\.quotes) {
+            if documentIds.contains(q.value.document) {
+                quotesByDocument[q.value.document, default: []].append(q)
+            } else if !r.unreadable.contains(.document) {
+                problems.append(q.location(.document).diagnostic(
+                    "quote refers to unknown document '\(q.value.document)'" + suggestion(q.value.document, among: documentIds)))
+            }
+        }
+        for d in r.documents {
+            guard let quotes = quotesByDocument.removeValue(forKey: d.value.id) else { continue }
+            checkQuotes(quotes, in: d.value, &problems)
+        }
+        return problems
+    }
+
+    private static func checkIds<T: Identifiable>(_ items: [Located<T>], _ what: String, _ problems: inout [Diagnostic]) where T.ID == String {
+        var first: [String: SourceLocation] = [:]
+        for item in items {
+            let id = item.value.id
+            if let earlier = first[id] {
+                problems.append(item.at.diagnostic("duplicate \(what) id '\(id)' (first defined at line \(earlier.line))"))
+            } else {
+                first[id] = item.at
+            }
+            if !isValidId(id) {
+                problems.append(item.at.diagnostic(
+                    "\(what) id '\(id)' must be lowercase letters, digits, '-' and '.', starting with a letter or digit"))
+            }
+        }
+    }
+
+    static func isValidId(_ id: String) -> Bool {
+        guard let first = id.unicodeScalars.first, isIdScalar(first), first != "-", first != "." else { return false }
+        return id.unicodeScalars.allSatisfy(isIdScalar)
+    }
+
+    private static func isIdScalar(_ s: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(s) || ("0"..."9").contains(s) || s == "-" || s == "."
+    }
+
+    private static func suggestion(_ name: String, among ids: Set<String>) -> String {
+        let close = ids.filter { editDistance($0, name, limit: 3) <= 3 || $0.hasPrefix(name) }.sorted()
+        return close.isEmpty ? "" : " (did you mean \(close.prefix(3).map { "'\($0)'" }.joined(separator: ", "))?)"
+    }
+
+    private static func checkQuotes(_ quotes: [Located<Quote>], in doc: Document, _ problems: inout [Diagnostic]) {
+        let offsets = quotes.flatMap { [$0.value.start, $0.value.end] }
+        let index = QuoteAnchor.indices(ofScalarOffsets: offsets, in: doc.text)
+        for q in quotes {
+            let quote = q.value
+            let at = q.location(.offsets)
+            guard quote.start < quote.end else {
+                problems.append(at.diagnostic("quote start \(quote.start) must be before its end \(quote.end)"))
+                continue
+            }
+            guard let a = index[quote.start], let b = index[quote.end] else {
+                problems.append(at.diagnostic("quote offsets \(quote.start)..\(quote.end) are past the end of document '\(doc.id)'"
+                                              + whereItIs(quote, doc)))
+                continue
+            }
+            let there = doc.text.unicodeScalars[a..<b]
+            if there.elementsEqual(quote.text.unicodeScalars) { continue }
+            if QuoteAnchor.normalize(there) == QuoteAnchor.normalize(quote.text.unicodeScalars) { continue }
+            problems.append(at.diagnostic("quote does not match document '\(doc.id)' at \(quote.start)..\(quote.end)"
+                                          + whereItIs(quote, doc)))
+        }
+    }
+
+    private static func whereItIs(_ quote: Quote, _ doc: Document) -> String {
+        if let found = QuoteAnchor.locate(quote.text, in: doc.text) {
+            return "; the quote is at start: \(found.lowerBound), end: \(found.upperBound)"
+        }
+        return "; the quote's text does not occur in the document"
+    }
+}
+
+/// Levenshtein distance, giving up early beyond `limit`.
+func editDistance(_ a: String, _ b: String, limit: Int = .max) -> Int {
+    let x = Array(a.lowercased().unicodeScalars), y = Array(b.lowercased().unicodeScalars)
+    if abs(x.count - y.count) > limit { return limit + 1 }
+    if x.isEmpty { return y.count }
+    if y.isEmpty { return x.count }
+    var prev = Array(0...y.count)
+    var cur = [Int](repeating: 0, count: y.count + 1)
+    for i in 1...x.count {
+        cur[0] = i
+        var rowMin = cur[0]
+        for j in 1...y.count {
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            rowMin = min(rowMin, cur[j])
+        }
+        if rowMin > limit { return limit + 1 }
+        swap(&prev, &cur)
+    }
+    return prev[y.count]
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import CareReview
+import Foundation
+
+/// Options for how the browser looks and starts.
+struct DisplayOptions: ParsableArguments {
+    @Option(help: "Colour theme: default, high-contrast or mono (also CAREREVIEW_THEME).")
+    var theme: String?
+    @Flag(name: .customLong("no-color"), help: "No colour (also NO_COLOR).")
+    var noColor = false
+    @Flag(help: "Start at the home screen instead of where you left off.")
+    var fresh = false
+}
+
+struct OpenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "open",
+        abstract: "Open the browser on a proposal (and optionally a stakeholder's position).",
+        discussion: """
+        Examples:
+          carereview open iro
+          carereview open iro --stakeholder article-39
+        """)
+
+    @OptionGroup var corpus: CorpusOptions
+    @OptionGroup var display: DisplayOptions
+    @Argument(help: "The proposal.") var proposal: String
+    @Option(help: "Select this stakeholder's position.") var stakeholder: String?
+
+    func run() throws {
+        let c = try corpus.load()
+        let p = try resolveProposal(proposal, in: c)
+        let s = try stakeholder.map { try resolveStakeholder($0, in: c) }
+        guard isatty(0) == 1, isatty(1) == 1 else {
+            print(Reports.show(p, c), terminator: "")
+            return
+        }
+        try openBrowser(c, display: display, deepLink: (p.id, s?.id))
+    }
+}
+
+/// Opens the terminal browser. (The ncurses backend is wired in with the
+/// browser; until then the command line prints the proposal.)
+func openBrowser(_ corpus: Corpus, display: DisplayOptions, deepLink: (proposal: String, stakeholder: String?)?) throws {
+    if let deepLink, let p = corpus.proposal(deepLink.proposal) {
+        print(Reports.show(p, corpus), terminator: "")
+    } else {
+        print(Reports.proposals(corpus), terminator: "")
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import CareReview
+import EmbeddedCorpus
+import Foundation
+
+/// `--data DIR` (or CAREREVIEW_DATA): browse another corpus in the same format.
+struct CorpusOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Read the dataset from DIR instead of the embedded one (also CAREREVIEW_DATA).", valueName: "DIR"))
+    var data: String?
+
+    var source: CorpusSource {
+        if let dir = data ?? ProcessInfo.processInfo.environment["CAREREVIEW_DATA"], !dir.isEmpty {
+            return .directory(dir)
+        }
+        return EmbeddedCorpus.source
+    }
+
+    /// The corpus, or exit status 1 with every problem found.
+    func load() throws -> Corpus {
+        do {
+            return try CorpusLoader.load(source)
+        } catch {
+            printError(error.description)
+            printError("carereview: the dataset has \(error.diagnostics.count) problem\(error.diagnostics.count == 1 ? "" : "s"); nothing was loaded")
+            throw ExitCode(1)
+        }
+    }
+}
+
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Resolves a proposal name or fails with the candidates (a usage error, exit 2).
+func resolveProposal(_ name: String, in corpus: Corpus) throws -> Proposal {
+    try resolve(name, NameResolver.proposals(corpus), what: "proposal", label: { corpus.proposalTitle($0) }, list: "carereview proposals")
+        .flatMap(corpus.proposal)!
+}
+
+func resolveStakeholder(_ name: String, in corpus: Corpus) throws -> Stakeholder {
+    try resolve(name, NameResolver.stakeholders(corpus), what: "stakeholder", label: { corpus.stakeholderName($0) }, list: "carereview stakeholders")
+        .flatMap(corpus.stakeholder)!
+}
+
+private func resolve(_ name: String, _ resolver: NameResolver, what: String, label: (String) -> String, list: String) throws -> String? {
+    func names(_ ids: [String]) -> String { ids.map { "  \($0)  (\(label($0)))" }.joined(separator: "\n") }
+    switch resolver.resolve(name) {
+    case .found(let id):
+        return id
+    case .ambiguous(let ids):
+        throw ValidationError("'\(name)' matches several \(what)s; which one?\n\(names(ids))")
+    case .notFound(let near) where !near.isEmpty:
+        throw ValidationError("no \(what) matches '\(name)'; did you mean:\n\(names(near))")
+    case .notFound:
+        throw ValidationError("no \(what) matches '\(name)'; see '\(list)'")
+    }
+}
