@@ -60,7 +60,9 @@ public struct NameResolver: Sendable {
             let hits = scored.filter { $0.1 == best }.map(\.0)
             return hits.count == 1 ? .found(hits[0]) : .ambiguous(hits)
         }
-        let near = scored.filter { $0.1 <= limit + 2 }.sorted { $0.1 < $1.1 }.prefix(5).map(\.0)
+        let nearLimit = limit + 2
+        let near = entries.map { e in (e.id, e.keys.map { editDistance($0, q, limit: nearLimit) }.min() ?? Int.max) }
+            .filter { $0.1 <= nearLimit }.sorted { $0.1 < $1.1 }.prefix(5).map(\.0)
         return .notFound(Array(near))
     }
 
