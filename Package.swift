@@ -38,13 +38,13 @@ let package = Package(
         .executableTarget(
             name: "carereview",
             dependencies: [
-                "CareReview", "EmbeddedCorpus", "CareReviewUI", "TerminalBackend",
+                "CareReview", "EmbeddedCorpus",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         // `make bench`: synthetic corpora and figures.
-        .executableTarget(name: "carereview-bench", dependencies: ["CareReview", "EmbeddedCorpus", "CareReviewUI"]),
+        .executableTarget(name: "carereview-bench", dependencies: ["CareReview", "EmbeddedCorpus"]),
 
         .testTarget(name: "CareReviewTests", dependencies: ["CareReview", "EmbeddedCorpus"]),
         .testTarget(name: "CareReviewUITests", dependencies: ["CareReviewUI", "CareReview", "EmbeddedCorpus"]),

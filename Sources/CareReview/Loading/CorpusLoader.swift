@@ -1,4 +1,5 @@
 internal import Yams
+import Foundation
 
 /// Reads a dataset (four YAML files and the article texts), validates it,
 /// and returns a Corpus — or refuses it whole, with every problem located.
@@ -26,144 +27,79 @@ public enum CorpusLoader {
 
     // MARK: - Reading
 
+    /// One piece of parsing work: a chunk of one file.
+    private struct Job {
+        let kind: EntityKind
+        let file: String        // as shown in diagnostics
+        let chunk: YAMLChunk
+    }
+
+    /// Reads all four files. Large files are split into chunks of whole
+    /// entries that are parsed and converted on all cores (YAML composition
+    /// dominates load time); results are merged back in file order.
     static func read(_ source: CorpusSource) -> CorpusRecords {
-        let sink = DiagnosticSink()
         var records = CorpusRecords()
-        // Entities refused for a bad field still declare their id, so
-        // references to them are not reported a second time as unknown.
-        func each(_ kind: EntityKind, _ name: String, _ read: (Node, String) -> Void) {
-            guard let nodes = entries(name, source, sink) else { records.unreadable.insert(kind); return }
-            for node in nodes {
-                if case .mapping(let m) = node, let id = m["id"]?.scalar?.string { records.declared[kind, default: []].insert(id) }
-                read(node, source.displayPath(name))
+        var jobs: [Job] = []
+        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        for (kind, name) in [(EntityKind.document, documentsFile), (.stakeholder, stakeholdersFile),
+                             (.proposal, proposalsFile), (.position, positionsFile)] {
+            let path = source.displayPath(name)
+            switch source.read(name) {
+            case .missing:
+                records.diagnostics.append(Diagnostic(file: path, line: 1, column: 1, message: "file is missing"))
+                records.unreadable.insert(kind)
+            case .unreadable(let why):
+                records.diagnostics.append(Diagnostic(file: path, line: 1, column: 1, message: why))
+                records.unreadable.insert(kind)
+            case .text(let text):
+                let chunks = YAMLChunks.split(text, into: 4 * cores) ?? [YAMLChunk(text: text, lineOffset: 0)]
+                jobs += chunks.map { Job(kind: kind, file: path, chunk: $0) }
             }
         }
-        each(.document, documentsFile) { node, file in
-            if let r = readDocument(node, file: file, source: source, sink: sink) { records.documents.append(r) }
+        let parts = parallelMap(jobs.count) { i -> (CorpusRecords, Diagnostic?) in
+            let job = jobs[i]
+            switch YAMLChunks.parse(job.chunk.text, file: job.file, lineOffset: job.chunk.lineOffset) {
+            case .failed(let problem): return (CorpusRecords(), problem)
+            case .entries(let nodes): return (convert(nodes, job, source), nil)
+            }
         }
-        each(.stakeholder, stakeholdersFile) { node, file in
-            if let r = readStakeholder(node, file: file, sink: sink) { records.stakeholders.append(r) }
+        // A file with a syntax error is reported once, as a whole-file parse
+        // reports it, and none of its entries are used.
+        var failed: Set<String> = []
+        for (job, (_, problem)) in zip(jobs, parts) where problem != nil && !failed.contains(job.file) {
+            failed.insert(job.file)
+            records.unreadable.insert(job.kind)
+            if case .failed(let whole) = YAMLChunks.parse(wholeText(job.file, jobs), file: job.file) {
+                records.diagnostics.append(whole)
+            } else {
+                records.diagnostics.append(problem!)
+            }
         }
-        each(.proposal, proposalsFile) { node, file in
-            if let r = readProposal(node, file: file, sink: sink) { records.proposals.append(r) }
-        }
-        each(.position, positionsFile) { node, file in
-            if let r = readPosition(node, file: file, sink: sink) { records.positions.append(r) }
-        }
-        records.diagnostics = sink.items
+        for (job, (part, _)) in zip(jobs, parts) where !failed.contains(job.file) { records.merge(part) }
         return records
     }
 
-    /// The top-level sequence of a YAML file, or nil after reporting why not.
-    private static func entries(_ name: String, _ source: CorpusSource, _ sink: DiagnosticSink) -> [Node]? {
-        let path = source.displayPath(name)
-        let text: String
-        switch source.read(name) {
-        case .missing: sink.add(Diagnostic(file: path, line: 1, column: 1, message: "file is missing")); return nil
-        case .unreadable(let why): sink.add(Diagnostic(file: path, line: 1, column: 1, message: why)); return nil
-        case .text(let t): text = t
-        }
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            sink.add(yamlDiagnostic(error, file: path))
-            return nil
-        } catch {
-            sink.add(Diagnostic(file: path, line: 1, column: 1, message: "cannot parse YAML: \(error)"))
-            return nil
-        }
-        guard let root else { return [] }   // an empty file is an empty list
-        guard case .sequence(let seq) = root else {
-            sink.add(YAMLFields.location(of: root, in: path), "expected a list of entries (lines starting with '- ')")
-            return nil
-        }
-        return Array(seq)
+    private static func wholeText(_ file: String, _ jobs: [Job]) -> String {
+        jobs.filter { $0.file == file }.map(\.chunk.text).joined()
     }
 
-    private static func yamlDiagnostic(_ error: YamlError, file: String) -> Diagnostic {
-        switch error {
-        case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            let detail = context.map { "\(problem) \($0.text)" } ?? problem
-            return Diagnostic(file: file, line: mark.line, column: mark.column, message: "invalid YAML: \(detail)")
-        case .reader(let problem, _, _, _):
-            return Diagnostic(file: file, line: 1, column: 1, message: "cannot read YAML: \(problem)")
-        default:
-            return Diagnostic(file: file, line: 1, column: 1, message: "invalid YAML: \(error)")
-        }
-    }
-
-    private static func readDocument(_ node: Node, file: String, source: CorpusSource, sink: DiagnosticSink) -> Located<Document>? {
-        guard let f = YAMLFields(node, file: file, what: "a document", sink: sink) else { return nil }
-        f.rejectUnknownKeys(["id", "title", "author", "publisher", "date", "date_note", "stage", "url", "text"])
-        let id = f.string("id"), title = f.string("title"), date = f.date("date")
-        let stage = f.word("stage", Stage.self), textPath = f.string("text")
-        let author = f.optionalString("author"), publisher = f.optionalString("publisher")
-        let url = f.optionalString("url"), dateNote = f.optionalString("date_note")
-        var text: String?
-        if let textPath {
-            switch source.read(textPath) {
-            case .text(let t): text = t
-            case .missing: sink.add(f.location(of: "text"), "text file '\(source.displayPath(textPath))' is missing")
-            case .unreadable(let why): sink.add(f.location(of: "text"), "text file '\(source.displayPath(textPath))': \(why)")
+    /// Converts parsed entries. Entities refused for a bad field still
+    /// declare their id, so references to them are not reported again as unknown.
+    private static func convert(_ nodes: [Node], _ job: Job, _ source: CorpusSource) -> CorpusRecords {
+        let sink = DiagnosticSink()
+        var r = CorpusRecords()
+        let ctx = YAMLContext(file: job.file, lineOffset: job.chunk.lineOffset)
+        for node in nodes {
+            if case .mapping(let m) = node, let id = m["id"]?.scalar?.string { r.declared[job.kind, default: []].insert(id) }
+            switch job.kind {
+            case .document: if let x = readDocument(node, ctx, source: source, sink: sink) { r.documents.append(x) }
+            case .stakeholder: if let x = readStakeholder(node, ctx, sink: sink) { r.stakeholders.append(x) }
+            case .proposal: if let x = readProposal(node, ctx, sink: sink, allQuotes: &r.quotes) { r.proposals.append(x) }
+            case .position: if let x = readPosition(node, ctx, sink: sink, allQuotes: &r.quotes) { r.positions.append(x) }
             }
         }
-        guard let id, let title, let date, let stage, let text else { return nil }
-        let doc = Document(id: id, title: title, author: author, publisher: publisher, date: date,
-                           dateNote: dateNote, stage: stage, url: url, text: text)
-        return Located(value: doc, at: f.location(of: "id"))
-    }
-
-    private static func readStakeholder(_ node: Node, file: String, sink: DiagnosticSink) -> Located<Stakeholder>? {
-        guard let f = YAMLFields(node, file: file, what: "a stakeholder", sink: sink) else { return nil }
-        f.rejectUnknownKeys(["id", "name", "aliases", "kind", "description"])
-        let id = f.string("id"), name = f.string("name"), kind = f.word("kind", StakeholderKind.self)
-        let description = f.string("description"), aliases = f.stringList("aliases")
-        guard let id, let name, let kind, let description else { return nil }
-        return Located(value: Stakeholder(id: id, name: name, aliases: aliases, kind: kind, description: description),
-                       at: f.location(of: "id"))
-    }
-
-    private static func readProposal(_ node: Node, file: String, sink: DiagnosticSink) -> Located<Proposal>? {
-        guard let f = YAMLFields(node, file: file, what: "a proposal", sink: sink) else { return nil }
-        f.rejectUnknownKeys(["id", "title", "aliases", "summary", "stage", "theme", "review_words"])
-        let id = f.string("id"), title = f.string("title"), summary = f.string("summary")
-        let stage = f.word("stage", Stage.self), aliases = f.stringList("aliases")
-        var theme: Theme?
-        if let n = f.int("theme") {
-            theme = Theme(rawValue: n)
-            if theme == nil { sink.add(f.location(of: "theme"), "theme \(n) is not a chapter of the final report (expected 1 to 9)") }
-        }
-        let quotes = f.nodes("review_words", required: false).compactMap { readQuote($0, file: file, sink: sink) }
-        guard let id, let title, let summary, let stage, let theme else { return nil }
-        let proposal = Proposal(id: id, title: title, aliases: aliases, summary: summary, stage: stage,
-                                theme: theme, reviewWords: quotes.map(\.value))
-        return Located(value: proposal, at: f.location(of: "id"), quotes: quotes)
-    }
-
-    private static func readPosition(_ node: Node, file: String, sink: DiagnosticSink) -> Located<Position>? {
-        guard let f = YAMLFields(node, file: file, what: "a position", sink: sink) else { return nil }
-        f.rejectUnknownKeys(["id", "stakeholder", "proposal", "stance", "summary", "date", "reported_by", "quotes"])
-        let id = f.string("id"), stakeholder = f.string("stakeholder"), proposal = f.string("proposal")
-        let stance = f.word("stance", Stance.self), summary = f.string("summary"), date = f.date("date")
-        let reportedBy = f.optionalString("reported_by")
-        let quotes = f.nodes("quotes", required: true).compactMap { readQuote($0, file: file, sink: sink) }
-        guard let id, let stakeholder, let proposal, let stance, let summary, let date else { return nil }
-        let position = Position(id: id, stakeholder: stakeholder, proposal: proposal, stance: stance, summary: summary,
-                                date: date, quotes: quotes.map(\.value), reportedBy: reportedBy)
-        return Located(value: position, at: f.location(of: "id"), quotes: quotes,
-                       references: [.stakeholder: f.location(of: "stakeholder"), .proposal: f.location(of: "proposal")])
-    }
-
-    private static func readQuote(_ node: Node, file: String, sink: DiagnosticSink) -> Located<Quote>? {
-        guard let f = YAMLFields(node, file: file, what: "a quote", sink: sink) else { return nil }
-        f.rejectUnknownKeys(["document", "text", "start", "end"])
-        let document = f.string("document"), text = f.string("text"), start = f.int("start"), end = f.int("end")
-        guard let document, let text, let start, let end else { return nil }
-        return Located(value: Quote(document: document, text: text, start: start, end: end),
-                       at: f.location, references: [.document: f.location(of: "document"), .offsets: f.location(of: "start")])
+        r.diagnostics = sink.items
+        return r
     }
 }
 
@@ -190,5 +126,19 @@ struct CorpusRecords {
     var stakeholders: [Located<Stakeholder>] = []
     var proposals: [Located<Proposal>] = []
     var positions: [Located<Position>] = []
+    /// Every quote read, including those of entities refused for other
+    /// problems, so each is checked against its document all the same.
+    var quotes: [Located<Quote>] = []
     var diagnostics: [Diagnostic] = []
+
+    mutating func merge(_ other: CorpusRecords) {
+        documents += other.documents
+        stakeholders += other.stakeholders
+        proposals += other.proposals
+        positions += other.positions
+        quotes += other.quotes
+        diagnostics += other.diagnostics
+        for (kind, ids) in other.declared { declared[kind, default: []].formUnion(ids) }
+        unreadable.formUnion(other.unreadable)
+    }
 }

@@ -10,44 +10,39 @@ final class DiagnosticSink {
 /// Reads typed fields out of one YAML mapping, reporting each problem at
 /// the line and column of the offending node.
 struct YAMLFields {
-    let file: String
+    let context: YAMLContext
     let node: Node
     let sink: DiagnosticSink
     private let values: [String: (key: Node, value: Node)]
 
     /// nil (after reporting) when `node` is not a mapping.
-    init?(_ node: Node, file: String, what: String, sink: DiagnosticSink) {
-        self.file = file
+    init?(_ node: Node, _ context: YAMLContext, what: String, sink: DiagnosticSink) {
+        self.context = context
         self.node = node
         self.sink = sink
         guard case .mapping(let mapping) = node else {
-            sink.add(YAMLFields.location(of: node, in: file), "expected a mapping (key: value lines) for \(what)")
+            sink.add(context.location(of: node), "expected a mapping (key: value lines) for \(what)")
             return nil
         }
         var values: [String: (key: Node, value: Node)] = [:]
         for (key, value) in mapping {
             guard let name = key.scalar?.string else {
-                sink.add(YAMLFields.location(of: key, in: file), "keys must be plain words")
+                sink.add(context.location(of: key), "keys must be plain words")
                 continue
             }
             if values[name] != nil {
-                sink.add(YAMLFields.location(of: key, in: file), "duplicate key '\(name)'")
+                sink.add(context.location(of: key), "duplicate key '\(name)'")
             }
             values[name] = (key, value)
         }
         self.values = values
     }
 
-    static func location(of node: Node, in file: String) -> SourceLocation {
-        let mark = node.mark
-        return SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1)
-    }
-
-    var location: SourceLocation { YAMLFields.location(of: node, in: file) }
+    var location: SourceLocation { context.location(of: node) }
 
     func location(of key: String) -> SourceLocation {
         guard let pair = values[key] else { return location }
-        return YAMLFields.location(of: pair.value, in: file)
+        return context.location(of: pair.value)
     }
 
     func has(_ key: String) -> Bool { values[key] != nil }
@@ -55,7 +50,7 @@ struct YAMLFields {
     /// Reports keys outside `allowed`: a misspelt key would otherwise be silently ignored.
     func rejectUnknownKeys(_ allowed: [String]) {
         for (name, pair) in values where !allowed.contains(name) {
-            sink.add(YAMLFields.location(of: pair.key, in: file),
+            sink.add(context.location(of: pair.key),
                      "unknown key '\(name)' (expected one of: \(allowed.joined(separator: ", ")))")
         }
     }
@@ -81,7 +76,7 @@ struct YAMLFields {
     }
 
     private func nonEmptyString(_ node: Node, key: String) -> String? {
-        let at = YAMLFields.location(of: node, in: file)
+        let at = context.location(of: node)
         guard case .scalar(let s) = node, !isNull(node) else {
             sink.add(at, "'\(key)' must be text")
             return nil
@@ -124,7 +119,7 @@ struct YAMLFields {
     func stringList(_ key: String) -> [String] {
         guard let pair = values[key], !isNull(pair.value) else { return [] }
         guard case .sequence(let seq) = pair.value else {
-            sink.add(YAMLFields.location(of: pair.value, in: file), "'\(key)' must be a list")
+            sink.add(context.location(of: pair.value), "'\(key)' must be a list")
             return []
         }
         return seq.compactMap { nonEmptyString($0, key: key) }
@@ -137,10 +132,10 @@ struct YAMLFields {
             return []
         }
         guard case .sequence(let seq) = pair.value else {
-            sink.add(YAMLFields.location(of: pair.value, in: file), "'\(key)' must be a list")
+            sink.add(context.location(of: pair.value), "'\(key)' must be a list")
             return []
         }
-        if required && seq.isEmpty { sink.add(YAMLFields.location(of: pair.value, in: file), "'\(key)' is empty") }
+        if required && seq.isEmpty { sink.add(context.location(of: pair.value), "'\(key)' is empty") }
         return Array(seq)
     }
 }

@@ -26,7 +26,7 @@ enum CorpusValidator {
                     + suggestion(pos.proposal, among: proposalIds)))
             }
         }
-        for q in r.positions.flatMap(\.quotes) + r.proposals.flatMap(\.quotes) {
+        for q in r.quotes {
             if documentIds.contains(q.value.document) {
                 quotesByDocument[q.value.document, default: []].append(q)
             } else if !r.unreadable.contains(.document) {
@@ -34,10 +34,13 @@ enum CorpusValidator {
                     "quote refers to unknown document '\(q.value.document)'" + suggestion(q.value.document, among: documentIds)))
             }
         }
-        for d in r.documents {
-            guard let quotes = quotesByDocument.removeValue(forKey: d.value.id) else { continue }
-            checkQuotes(quotes, in: d.value, &problems)
-        }
+        // Each document's quotes are checked in one pass over its text; documents in parallel.
+        let work = r.documents.compactMap { d in quotesByDocument[d.value.id].map { (d.value, $0) } }
+        problems += parallelMap(work.count) { i in
+            var found: [Diagnostic] = []
+            checkQuotes(work[i].1, in: work[i].0, &found)
+            return found
+        }.flatMap { $0 }
         return problems
     }
 

@@ -16,16 +16,15 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var corpus: CorpusOptions
 
     func run() throws {
-        let problems = CorpusLoader.validate(corpus.source)
-        if problems.isEmpty {
-            let c = try corpus.load()
+        do {
+            let c = try CorpusLoader.load(corpus.source)
             let quotes = c.positions.reduce(0) { $0 + $1.quotes.count } + c.proposals.reduce(0) { $0 + $1.reviewWords.count }
             print("ok: \(c.documents.count) documents, \(c.stakeholders.count) stakeholders, \(c.proposals.count) proposals, \(c.positions.count) positions, \(quotes) quotes")
-            return
+        } catch {
+            for p in error.diagnostics { print(p.description) }
+            printError("carereview: \(error.diagnostics.count) problem\(error.diagnostics.count == 1 ? "" : "s") in the dataset")
+            throw ExitCode(1)
         }
-        for p in problems { print(p.description) }
-        printError("carereview: \(problems.count) problem\(problems.count == 1 ? "" : "s") in the dataset")
-        throw ExitCode(1)
     }
 }
 

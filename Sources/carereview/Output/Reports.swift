@@ -5,7 +5,7 @@ import CareReview
 enum Reports {
     static func proposals(_ corpus: Corpus, order: ProposalOrder = .theme, filter: PositionFilter = .none) -> String {
         let list = corpus.proposals(filter: filter, order: order)
-        var out = "\(list.count) proposals. Stance tally: \(PlainText.stanceKey)\n"
+        var out = "\(list.count) proposals. Stance tally:\n  \(PlainText.stanceKey)\n"
         if !filter.isEmpty { out += "Filter: \(filter.description)\n" }
         var theme: Theme?
         for p in list {
