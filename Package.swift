@@ -38,7 +38,7 @@ let package = Package(
         .executableTarget(
             name: "carereview",
             dependencies: [
-                "CareReview", "EmbeddedCorpus",
+                "CareReview", "EmbeddedCorpus", "CareReviewUI", "TerminalBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

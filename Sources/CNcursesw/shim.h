@@ -18,16 +18,16 @@ static inline attr_t cr_attr_underline(void) { return A_UNDERLINE; }
 static inline attr_t cr_attr_dim(void) { return A_DIM; }
 static inline attr_t cr_attr_normal(void) { return A_NORMAL; }
 static inline WINDOW *cr_stdscr(void) { return stdscr; }
+static inline WINDOW *cr_curscr(void) { return curscr; }
 static inline int cr_lines(void) { return LINES; }
 static inline int cr_cols(void) { return COLS; }
 static inline int cr_colors(void) { return COLORS; }
 static inline int cr_color_pairs(void) { return COLOR_PAIRS; }
 static inline void cr_set_escdelay(int ms) { set_escdelay(ms); }
 static inline mmask_t cr_mouse_mask(void) {
-    return BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED
-         | BUTTON4_PRESSED | BUTTON5_PRESSED;
+    return BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED;
 }
-static inline mmask_t cr_button1_clicked(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED; }
+static inline mmask_t cr_button1_clicked(void) { return BUTTON1_CLICKED; }
 static inline mmask_t cr_button1_double(void) { return BUTTON1_DOUBLE_CLICKED; }
 static inline mmask_t cr_wheel_up(void) { return BUTTON4_PRESSED; }
 static inline mmask_t cr_wheel_down(void) { return BUTTON5_PRESSED; }

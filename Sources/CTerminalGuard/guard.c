@@ -9,6 +9,8 @@ static int have_termios = 0;
 static char restore_seq[256];
 static size_t restore_len = 0;
 static volatile sig_atomic_t continued = 0;
+static volatile sig_atomic_t quit_requested = 0;
+static struct sigaction previous_int, previous_term;
 static const int fatal_signals[] = { SIGHUP, SIGQUIT, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGSEGV };
 static struct sigaction previous[sizeof fatal_signals / sizeof fatal_signals[0]];
 static struct sigaction previous_cont;
@@ -34,6 +36,14 @@ static void on_continue(int sig) {
         previous_cont.sa_handler(sig);
 }
 
+static void on_quit(int sig) {
+    if (quit_requested) {
+        restore_terminal();
+        _exit(128 + sig);
+    }
+    quit_requested = sig;
+}
+
 void crg_install(const char *restore_sequence) {
     size_t n = strlen(restore_sequence);
     if (n >= sizeof restore_seq) n = sizeof restore_seq - 1;
@@ -52,13 +62,24 @@ void crg_install(const char *restore_sequence) {
     sigemptyset(&cont.sa_mask);
     cont.sa_flags = SA_RESTART;
     sigaction(SIGCONT, &cont, &previous_cont);
+    // No SA_RESTART: a blocking read returns, so the loop sees the request at once.
+    struct sigaction q;
+    memset(&q, 0, sizeof q);
+    q.sa_handler = on_quit;
+    sigemptyset(&q.sa_mask);
+    sigaction(SIGINT, &q, &previous_int);
+    sigaction(SIGTERM, &q, &previous_term);
 }
 
 void crg_uninstall(void) {
     for (size_t i = 0; i < sizeof fatal_signals / sizeof fatal_signals[0]; i++)
         sigaction(fatal_signals[i], &previous[i], NULL);
     sigaction(SIGCONT, &previous_cont, NULL);
+    sigaction(SIGINT, &previous_int, NULL);
+    sigaction(SIGTERM, &previous_term, NULL);
     restore_len = 0;
 }
 
 int crg_take_continued(void) { int c = continued; continued = 0; return c; }
+
+int crg_take_quit(void) { int q = quit_requested; quit_requested = 0; return q; }

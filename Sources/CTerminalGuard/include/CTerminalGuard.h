@@ -17,4 +17,8 @@ void crg_uninstall(void);
 // re-enables keypad mode, which ncurses does not restore.
 int crg_take_continued(void);
 
+// SIGINT and SIGTERM ask for a clean quit (the input loop saves the
+// session and restores the terminal); a second one while the first is
+// pending restores the terminal at once and exits with 128+signal.
+int crg_take_quit(void);
 #endif

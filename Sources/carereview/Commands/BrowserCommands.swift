@@ -1,5 +1,7 @@
 import ArgumentParser
 import CareReview
+import CareReviewUI
+import TerminalBackend
 import Foundation
 
 /// Options for how the browser looks and starts.
@@ -39,12 +41,22 @@ struct OpenCommand: ParsableCommand {
     }
 }
 
-/// Opens the terminal browser. (The ncurses backend is wired in with the
-/// browser; until then the command line prints the proposal.)
+/// Opens the terminal browser; where the terminal cannot show it, says
+/// why and prints the plain-text equivalent instead.
 func openBrowser(_ corpus: Corpus, display: DisplayOptions, deepLink: (proposal: String, stakeholder: String?)?) throws {
-    if let deepLink, let p = corpus.proposal(deepLink.proposal) {
-        print(Reports.show(p, corpus), terminator: "")
-    } else {
-        print(Reports.proposals(corpus), terminator: "")
+    let settings = try BrowserSettings.resolve(display)
+    let options = BrowserOptions(theme: settings.theme, colors: settings.colors, fresh: display.fresh,
+                                 deepLink: deepLink.map { DeepLink(proposal: $0.proposal, stakeholder: $0.stakeholder) },
+                                 stateDirectory: BrowserSettings.stateDirectory)
+    do {
+        let status = try Browser.run(corpus, options: options)
+        if status != 0 { throw ExitCode(status) }
+    } catch let error as TerminalUnavailable {
+        printError("carereview: cannot open the browser: \(error.description); printing the list instead")
+        if let deepLink, let p = corpus.proposal(deepLink.proposal) {
+            print(Reports.show(p, corpus), terminator: "")
+        } else {
+            print(Reports.proposals(corpus), terminator: "")
+        }
     }
 }

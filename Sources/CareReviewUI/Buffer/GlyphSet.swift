@@ -1,0 +1,35 @@
+import CareReview
+
+/// The characters the interface draws with: box drawing, stance glyphs,
+/// ellipsis. `.ascii` is for terminals whose locale is not UTF-8; with it,
+/// data text is also folded to ASCII so nothing shows as mojibake.
+public struct GlyphSet: Hashable, Sendable {
+    public let isUnicode: Bool
+    public let vertical: String
+    public let horizontal: String
+    public let topLeft, topRight, bottomLeft, bottomRight: String
+    public let ellipsis: String
+    public let marker: String        // the current quote in a detail pane
+    public let separator: String     // between breadcrumb parts
+    public let checked, unchecked: String
+
+    /// Stance glyphs: a filling circle from supports (full) to opposes (empty),
+    /// or the dataset's ASCII symbols.
+    public func stance(_ s: Stance) -> String {
+        guard isUnicode else { return s.symbol }
+        switch s {
+        case .supports: return "●"
+        case .qualified: return "◕"
+        case .mixed: return "◑"
+        case .concerned: return "◔"
+        case .opposes: return "○"
+        }
+    }
+
+    public static let unicode = GlyphSet(isUnicode: true, vertical: "│", horizontal: "─", topLeft: "┌", topRight: "┐",
+                                         bottomLeft: "└", bottomRight: "┘", ellipsis: "…", marker: "▶",
+                                         separator: " › ", checked: "[x]", unchecked: "[ ]")
+    public static let ascii = GlyphSet(isUnicode: false, vertical: "|", horizontal: "-", topLeft: "+", topRight: "+",
+                                       bottomLeft: "+", bottomRight: "+", ellipsis: "~", marker: ">",
+                                       separator: " > ", checked: "[x]", unchecked: "[ ]")
+}

@@ -1,0 +1,19 @@
+/// What a key means, independent of which key it is. The key table maps
+/// keys to commands; the reducer carries commands out.
+public enum Command: Hashable, Sendable {
+    // Moving in lists and text
+    case moveDown, moveUp, pageDown, pageUp, halfPageDown, halfPageUp, first, last
+    // Panes and screens
+    case nextPane, previousPane, open, back, historyBack, historyForward, toggleMaximise
+    case openStakeholder, openProposal, nextQuote, previousQuote
+    // Overlays and modes
+    case startSearch, nextMatch, previousMatch, startCommand, openFilterMenu, clearFilters, toggleHelp, cancel
+    case cycleSort
+    // Effects for the backend
+    case pager, copy, redraw, suspend, quit
+    // Filter menu
+    case toggleFilterItem
+    // Line editing (search and command line)
+    case lineSubmit, lineCancel, lineBackspace, lineDelete, lineLeft, lineRight, lineHome, lineEnd
+    case lineClear, lineDeleteWord, lineComplete, lineCompleteBack
+}

@@ -1,0 +1,152 @@
+import CareReview
+
+/// The `:` commands: names, usage for help and errors, and completion.
+public enum CommandLineCommands {
+    public static let all: [(name: String, usage: String)] = [
+        ("proposal", "proposal NAME — open a proposal (id, alias, acronym…)"),
+        ("stakeholder", "stakeholder NAME — open a stakeholder"),
+        ("search", "search WORDS — search everything"),
+        ("export", "export markdown|csv|json FILE — export the positions in view"),
+        ("theme", "theme default|high-contrast|mono"),
+        ("sort", "sort theme|positions|divided"),
+        ("clear", "clear — clear all filters"),
+        ("help", "help — the key table"),
+        ("quit", "quit"),
+    ]
+    static var names: [String] { all.map(\.name) }
+
+    /// A command name from what was typed: exact, `q`, or a unique prefix.
+    static func resolve(_ word: String) -> Result<String, CommandLineError> {
+        let w = word.lowercased()
+        if names.contains(w) { return .success(w) }
+        if w == "q" || w == "q!" { return .success("quit") }
+        let hits = names.filter { $0.hasPrefix(w) }
+        if hits.count == 1 { return .success(hits[0]) }
+        if hits.isEmpty { return .failure(.init(message: "Unknown command “\(word)”; commands: " + names.joined(separator: ", "))) }
+        return .failure(.init(message: "“\(word)” is ambiguous; did you mean " + hits.joined(separator: ", ") + "?"))
+    }
+}
+
+public struct CommandLineError: Error, Hashable, Sendable { public let message: String }
+
+extension State {
+    /// Runs a command line (without the leading `:`).
+    mutating func runCommandLine(_ text: String) {
+        let trimmed = text.trimmingSpaces
+        guard !trimmed.isEmpty else { return }
+        let (word, arg) = Self.splitFirstWord(trimmed)
+        let name: String
+        switch CommandLineCommands.resolve(word) {
+        case .success(let n): name = n
+        case .failure(let m): return error(m.message)
+        }
+        switch name {
+        case "proposal":
+            guard !arg.isEmpty else { return error("Usage: :proposal NAME") }
+            if let id = resolveName(arg, proposalResolver, "proposal") { openProposal(id, stakeholder: nil) }
+        case "stakeholder":
+            guard !arg.isEmpty else { return error("Usage: :stakeholder NAME") }
+            if let id = resolveName(arg, stakeholderResolver, "stakeholder") { push(Location(screen: .stakeholder(id))) }
+        case "search":
+            guard !arg.isEmpty else { return startSearch() }
+            showSearch(arg)
+        case "export": export(arg)
+        case "theme":
+            guard let t = Self.uniquePrefix(arg, ThemeName.allCases.map(\.rawValue)).flatMap(ThemeName.init(rawValue:)) else {
+                return error("Themes: " + ThemeName.allCases.map(\.rawValue).joined(separator: ", "))
+            }
+            theme = t
+            message = Message(text: "Theme: \(t.rawValue)", isError: false)
+        case "sort":
+            guard let o = Self.uniquePrefix(arg, ProposalOrder.allCases.map(\.rawValue)).flatMap(ProposalOrder.init(rawValue:)) else {
+                return error("Sort by: theme, positions, divided")
+            }
+            sort = o
+            message = Message(text: "Sorted by " + sortLabel, isError: false)
+        case "clear": clearFilters()
+        case "help": mode = .help; helpTop = 0
+        case "quit": enqueue(.quit(session))
+        default: break
+        }
+    }
+
+    private mutating func error(_ text: String) { message = Message(text: text, isError: true) }
+
+    /// Resolves a name, or explains (ambiguity, near misses) in the message line.
+    private mutating func resolveName(_ arg: String, _ resolver: NameResolver, _ kind: String) -> String? {
+        switch resolver.resolve(arg) {
+        case .found(let id): return id
+        case .ambiguous(let ids):
+            error("“\(arg)” matches several: did you mean \(ids.prefix(6).joined(separator: ", "))\(ids.count > 6 ? ", …" : "")?")
+        case .notFound(let near):
+            error("No \(kind) matches “\(arg)”" + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: ", "))?"))
+        }
+        return nil
+    }
+
+    private mutating func export(_ arg: String) {
+        let (fmt, path) = Self.splitFirstWord(arg)
+        let format = fmt.lowercased() == "md" ? ExportFormat.markdown : ExportFormat(rawValue: fmt.lowercased())
+        guard let format, !path.isEmpty else { return error("Usage: :export markdown|csv|json FILE") }
+        var proposal: String?, stakeholder: String?
+        switch current.screen {
+        case .browse where current.focusedPane != .proposals: proposal = current.proposal
+        case .stakeholder(let id): stakeholder = id
+        default: break
+        }
+        enqueue(.export(ExportRequest(format: format, path: path, proposal: proposal, stakeholder: stakeholder, filter: filter)))
+        message = Message(text: "Exporting \(format.rawValue) to \(path)…", isError: false)
+    }
+
+    static func splitFirstWord(_ text: String) -> (String, String) {
+        let t = text.trimmingSpaces
+        guard let space = t.firstIndex(where: \.isWhitespace) else { return (t, "") }
+        return (String(t[..<space]), String(t[space...]).trimmingSpaces)
+    }
+
+    static func uniquePrefix(_ word: String, _ options: [String]) -> String? {
+        let w = word.lowercased().trimmingSpaces
+        if options.contains(w) { return w }
+        let hits = options.filter { $0.hasPrefix(w) }
+        return !w.isEmpty && hits.count == 1 ? hits[0] : nil
+    }
+
+    /// Tab: complete the word being typed; again: the next candidate.
+    mutating func complete(forward: Bool) {
+        if var c = line.completion, !c.candidates.isEmpty {
+            let n = c.candidates.count
+            c.index = ((c.index + (forward ? 1 : -1)) % n + n) % n
+            line.set(c.prefix + c.candidates[c.index])
+            line.completion = c
+            return
+        }
+        let text = line.text
+        let prefix: String
+        let candidates: [String]
+        if !text.contains(" ") {
+            prefix = ""
+            candidates = CommandLineCommands.names.filter { $0.hasPrefix(text.lowercased()) }
+        } else {
+            let (word, arg) = Self.splitFirstWord(text)
+            guard case .success(let name) = CommandLineCommands.resolve(word) else { return error("Unknown command “\(word)”") }
+            prefix = name + " "
+            switch name {
+            case "proposal": candidates = proposalResolver.completions(arg)
+            case "stakeholder": candidates = stakeholderResolver.completions(arg)
+            case "theme": candidates = ThemeName.allCases.map(\.rawValue).filter { $0.hasPrefix(arg.lowercased()) }
+            case "sort": candidates = ProposalOrder.allCases.map(\.rawValue).filter { $0.hasPrefix(arg.lowercased()) }
+            case "export" where !arg.contains(" "):
+                candidates = ExportFormat.allCases.map(\.rawValue).filter { $0.hasPrefix(arg.lowercased()) }
+            default: candidates = []
+            }
+        }
+        guard !candidates.isEmpty else { message = Message(text: "No completions", isError: false); return }
+        let suffix = candidates.count == 1 && prefix.isEmpty ? " " : ""
+        line.set(prefix + candidates[0] + suffix)
+        if candidates.count > 1 {
+            line.completion = .init(candidates: candidates, index: 0, prefix: prefix)
+            message = Message(text: "\(candidates.count) matches: " + candidates.prefix(8).joined(separator: ", ")
+                              + (candidates.count > 8 ? ", …" : ""), isError: false)
+        }
+    }
+}

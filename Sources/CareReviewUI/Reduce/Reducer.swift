@@ -1,0 +1,155 @@
+import CareReview
+
+/// The pure reducer: the next state for an action.
+public func reduce(_ state: State, _ action: Action) -> State {
+    var s = state
+    s.apply(action)
+    return s
+}
+
+extension State {
+    /// Applies an action in place (the same as `reduce`).
+    public mutating func apply(_ action: Action) {
+        switch action {
+        case .key(let key): handle(key)
+        case .command(let c): perform(c)
+        case .mouse(let e): handle(e)
+        case .resize(let w, let h):
+            width = max(0, w); height = max(0, h)
+        case .searchIndexReady(let index):
+            search.index = index
+            runSearch()
+        case .effectFinished(let id, let text, let isError):
+            effects.removeAll { $0.id == id }
+            if let text { message = Message(text: text, isError: isError) }
+        case .runCommand(let text): runCommandLine(text)
+        case .setTheme(let t): theme = t
+        case .setGlyphs(let g): glyphs = g
+        case .openProposal(let id, let stakeholder): openProposal(id, stakeholder: stakeholder)
+        case .showMessage(let text, let isError): message = Message(text: text, isError: isError)
+        }
+        normalize()
+    }
+
+    /// The key-table contexts for the current mode and screen, most specific first.
+    public var keyContexts: [KeyContext] {
+        switch mode {
+        case .help: return [.help]
+        case .filterMenu: return [.filterMenu]
+        case .searchInput: return [.searchInput, .lineEditing]
+        case .commandLine: return [.commandLine, .lineEditing]
+        case .normal:
+            var c: [KeyContext] = []
+            if current.screen == .browse { c.append(.proposals) }
+            if current.focusedPane == .detail || current.focusedPane == .article { c.append(.reading) }
+            return c + [.everywhere]
+        }
+    }
+
+    mutating func handle(_ key: Key) {
+        let command = KeyBindings.command(for: key, in: keyContexts)
+        if mode == .searchInput || mode == .commandLine {
+            if let command {
+                editLine(command)
+            } else if case .char(let c) = key {
+                // Text entry: every other character is typed.
+                line.insert(c)
+                line.completion = nil
+                lineChanged()
+            }
+            return
+        }
+        // Any key dismisses a message, as in most terminal readers.
+        if command != .cancel { message = nil }
+        if let command { perform(command) }
+    }
+
+    mutating func perform(_ command: Command) {
+        switch mode {
+        case .help: return performInHelp(command)
+        case .filterMenu: return performInFilterMenu(command)
+        case .searchInput, .commandLine: return editLine(command)
+        case .normal: break
+        }
+        switch command {
+        case .moveDown: move(by: 1)
+        case .moveUp: move(by: -1)
+        case .pageDown: move(by: max(1, paneHeight(current.focusedPane) - 1))
+        case .pageUp: move(by: -max(1, paneHeight(current.focusedPane) - 1))
+        case .halfPageDown: move(by: max(1, paneHeight(current.focusedPane) / 2))
+        case .halfPageUp: move(by: -max(1, paneHeight(current.focusedPane) / 2))
+        case .first: move(by: Int.min / 2)
+        case .last: move(by: Int.max / 2)
+        case .nextPane: cycleFocus(by: 1)
+        case .previousPane: cycleFocus(by: -1)
+        case .open: open()
+        case .back: back()
+        case .historyBack: goHistory(by: -1)
+        case .historyForward: goHistory(by: 1)
+        case .toggleMaximise: maximised.toggle()
+        case .openStakeholder: openStakeholderOfSelection()
+        case .openProposal: openProposalOfSelection()
+        case .nextQuote: stepQuote(by: 1)
+        case .previousQuote: stepQuote(by: -1)
+        case .startSearch: startSearch()
+        case .nextMatch: stepMatch(by: 1)
+        case .previousMatch: stepMatch(by: -1)
+        case .startCommand:
+            mode = .commandLine
+            line = LineEditor()
+        case .openFilterMenu:
+            mode = .filterMenu
+        case .clearFilters: clearFilters()
+        case .toggleHelp:
+            mode = .help
+            helpTop = 0
+        case .cancel: message = nil
+        case .cycleSort:
+            guard current.screen == .browse else { return }
+            let all = ProposalOrder.allCases
+            sort = all[(all.firstIndex(of: sort)! + 1) % all.count]
+            message = Message(text: "Sorted by " + sortLabel, isError: false)
+        case .pager: requestPager()
+        case .copy: requestCopy()
+        case .redraw: enqueue(.redraw)
+        case .suspend: enqueue(.suspend)
+        case .quit: enqueue(.quit(session))
+        case .toggleFilterItem, .lineSubmit, .lineCancel, .lineBackspace, .lineDelete, .lineLeft, .lineRight,
+             .lineHome, .lineEnd, .lineClear, .lineDeleteWord, .lineComplete, .lineCompleteBack:
+            break
+        }
+    }
+
+    public var sortLabel: String {
+        switch sort {
+        case .theme: "theme"
+        case .positions: "number of positions"
+        case .divided: "how divided"
+        }
+    }
+
+    mutating func enqueue(_ effect: Effect) {
+        effects.append(PendingEffect(id: nextEffectID, effect: effect))
+        nextEffectID += 1
+    }
+
+    mutating func clearFilters() {
+        if filter.isEmpty { message = Message(text: "No filter to clear", isError: false); return }
+        filter = .none
+        message = Message(text: "Filters cleared", isError: false)
+    }
+
+    mutating func performInHelp(_ command: Command) {
+        let page = max(1, height - 6)
+        switch command {
+        case .moveDown: helpTop += 1
+        case .moveUp: helpTop -= 1
+        case .pageDown: helpTop += page
+        case .pageUp: helpTop -= page
+        case .cancel, .toggleHelp: mode = .normal
+        case .quit: mode = .normal
+        default: break
+        }
+        helpTop = max(0, min(helpTop, HelpContent.lineCount(glyphs) - 1))
+    }
+}

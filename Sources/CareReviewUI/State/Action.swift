@@ -1,0 +1,34 @@
+import CareReview
+
+/// Everything that can happen to the browser. The backend turns terminal
+/// input into actions; `reduce` is the only way state changes.
+public enum Action: Sendable {
+    /// A key press; the key table decides what it means in the current mode.
+    case key(Key)
+    /// A command directly (what a key would do), for scripts and tests.
+    case command(Command)
+    case mouse(MouseEvent)
+    /// The terminal's new size.
+    case resize(width: Int, height: Int)
+    /// The search index, built by the backend off the main path.
+    case searchIndexReady(SearchIndex)
+    /// A pending effect is done; an optional message for the message line.
+    case effectFinished(id: Int, message: String? = nil, isError: Bool = false)
+    /// Run a command line (as if typed after `:`).
+    case runCommand(String)
+    case setTheme(ThemeName)
+    case setGlyphs(GlyphSet)
+    /// Open a proposal (ids), optionally with a stakeholder's position selected.
+    case openProposal(String, stakeholder: String?)
+    /// Show a message (e.g. a backend warning).
+    case showMessage(String, isError: Bool)
+}
+
+/// What the keyboard currently drives.
+public enum Mode: Hashable, Sendable { case normal, searchInput, commandLine, filterMenu, help }
+
+/// A line of feedback under the status line.
+public struct Message: Hashable, Sendable {
+    public let text: String
+    public let isError: Bool
+}

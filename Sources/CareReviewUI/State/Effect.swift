@@ -1,0 +1,47 @@
+import CareReview
+
+/// Work with side effects that the reducer asks the backend to do. The
+/// backend performs each pending effect once, then dispatches
+/// `.effectFinished(id:message:isError:)`.
+public enum Effect: Hashable, Sendable {
+    /// Show text in $PAGER, then restore the screen.
+    case pager(title: String, text: String)
+    /// Copy text (clipboard escape or a file, whatever the backend supports).
+    case copy(text: String)
+    /// Write an export file; `ExportRequest.render(_:)` produces the content.
+    case export(ExportRequest)
+    /// Clear and repaint the whole terminal (Ctrl-L).
+    case redraw
+    /// Suspend the process (Ctrl-Z); the screen is repainted on resume.
+    case suspend
+    /// Save the session and leave.
+    case quit(Session)
+}
+
+/// An effect waiting for the backend, with an id for its completion action.
+public struct PendingEffect: Hashable, Sendable {
+    public let id: Int
+    public let effect: Effect
+}
+
+public enum ExportFormat: String, CaseIterable, Sendable { case markdown, csv, json }
+
+/// What to export: the positions in view (a proposal's, a stakeholder's or
+/// all) under the active filter.
+public struct ExportRequest: Hashable, Sendable {
+    public let format: ExportFormat
+    public let path: String
+    public let proposal: String?
+    public let stakeholder: String?
+    public let filter: PositionFilter
+
+    /// The file's content. Proportional to the export; run it off the main path.
+    public func render(_ corpus: Corpus) -> String {
+        let selection = ExportSelection(corpus, proposal: proposal, stakeholder: stakeholder, filter: filter)
+        switch format {
+        case .markdown: return MarkdownExport.render(selection, corpus: corpus)
+        case .csv: return CSVExport.render(selection, corpus: corpus)
+        case .json: return JSONExport.render(selection)
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import CareReview
+
+/// A row of a grouped list: a group heading or an item (by index).
+public enum ListLine: Hashable, Sendable {
+    case theme(Theme)
+    case stance(Stance, count: Int)
+    case item(Int)
+}
+
+/// Items laid out as lines with group headings; built once per change of
+/// its inputs, so moving the selection is O(1).
+public struct GroupedList<Item: Sendable>: Sendable {
+    public let items: [Item]
+    public let lines: [ListLine]
+    public let lineOfItem: [Int]
+    let indexOfID: [String: Int]
+
+    init(items: [Item], id: (Item) -> String, group: ((Item) -> ListLine)?) {
+        self.items = items
+        var lines: [ListLine] = []
+        var lineOfItem: [Int] = []
+        var last: ListLine? = nil
+        for (i, item) in items.enumerated() {
+            if let group {
+                let g = group(item)
+                if g != last { lines.append(g); last = g }
+            }
+            lineOfItem.append(lines.count)
+            lines.append(.item(i))
+        }
+        self.lines = lines
+        self.lineOfItem = lineOfItem
+        var index: [String: Int] = [:]
+        for (i, item) in items.enumerated() where index[id(item)] == nil { index[id(item)] = i }
+        indexOfID = index
+    }
+
+    public var isEmpty: Bool { items.isEmpty }
+    public func index(of id: String?) -> Int? { id.flatMap { indexOfID[$0] } }
+}
+
+/// A proposal with its stance tally under the current filter.
+public struct ProposalRow: Sendable {
+    public let proposal: Proposal
+    public let tally: [Int]
+}
+
+/// Per-proposal figures computed once per corpus, so sorting never rescans positions.
+struct ProposalFigures: Sendable {
+    let count: [String: Int]
+    let divisiveness: [String: Double]
+
+    init(_ corpus: Corpus) {
+        var count: [String: Int] = [:], div: [String: Double] = [:]
+        for p in corpus.proposals {
+            count[p.id] = corpus.positions(onProposal: p.id).count
+            div[p.id] = corpus.divisiveness(ofProposal: p.id)
+        }
+        self.count = count; divisiveness = div
+    }
+}
+
+enum ListBuilder {
+    /// Proposals passing the filter, sorted; O(positions) — only rebuilt
+    /// when the filter or sort changes.
+    static func proposals(_ corpus: Corpus, filter: PositionFilter, order: ProposalOrder,
+                          figures: ProposalFigures) -> GroupedList<ProposalRow> {
+        var kept = corpus.proposals(filter: filter, order: .theme)
+        let byTheme = Dictionary(uniqueKeysWithValues: kept.enumerated().map { ($1.id, $0) })
+        switch order {
+        case .theme: break
+        case .positions:
+            kept.sort { a, b in
+                let x = figures.count[a.id] ?? 0, y = figures.count[b.id] ?? 0
+                return x != y ? x > y : byTheme[a.id]! < byTheme[b.id]!
+            }
+        case .divided:
+            kept.sort { a, b in
+                let x = figures.divisiveness[a.id] ?? 0, y = figures.divisiveness[b.id] ?? 0
+                return x != y ? x > y : byTheme[a.id]! < byTheme[b.id]!
+            }
+        }
+        let rows = kept.map { ProposalRow(proposal: $0, tally: corpus.stanceTally(ofProposal: $0.id, filter: filter)) }
+        return GroupedList(items: rows, id: \.proposal.id, group: order == .theme ? { .theme($0.proposal.theme) } : nil)
+    }
+
+    /// Positions on a proposal, supports first.
+    static func positions(onProposal id: String?, _ corpus: Corpus, filter: PositionFilter) -> GroupedList<Position> {
+        guard let id else { return GroupedList(items: [], id: \.id, group: nil) }
+        let groups = corpus.positionsByStance(onProposal: id, filter: filter)
+        let counts = Dictionary(uniqueKeysWithValues: groups.map { ($0.stance, $0.positions.count) })
+        return GroupedList(items: groups.flatMap(\.positions), id: \.id,
+                           group: { .stance($0.stance, count: counts[$0.stance] ?? 0) })
+    }
+
+    /// Positions of a stakeholder, by theme.
+    static func positions(ofStakeholder id: String, _ corpus: Corpus, filter: PositionFilter) -> GroupedList<Position> {
+        let items = corpus.positions(ofStakeholder: id, filter: filter)
+        return GroupedList(items: items, id: \.id, group: { p in .theme(corpus.proposal(p.proposal)?.theme ?? .reset) })
+    }
+}

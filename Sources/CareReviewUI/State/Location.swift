@@ -1,0 +1,60 @@
+/// A screen of the browser.
+public enum Screen: Hashable, Sendable, Codable {
+    /// Proposals | positions of the selected proposal | detail of the selected position.
+    case browse
+    /// All positions of one stakeholder | detail.
+    case stakeholder(String)
+    /// An article, read at a passage.
+    case source(document: String)
+    /// Search results | preview of the selected hit.
+    case search
+}
+
+/// A pane of a screen.
+public enum Pane: String, Hashable, Sendable, Codable {
+    case proposals, positions, detail, article, results, preview
+
+    /// The panes of a screen, left to right.
+    public static func of(_ screen: Screen) -> [Pane] {
+        switch screen {
+        case .browse: [.proposals, .positions, .detail]
+        case .stakeholder: [.positions, .detail]
+        case .source: [.article]
+        case .search: [.results, .preview]
+        }
+    }
+}
+
+/// One entry of the history: a screen and everything selected on it, by id
+/// so it survives filters, re-sorting and a restart.
+public struct Location: Hashable, Sendable, Codable {
+    public var screen: Screen
+    /// Index of the focused pane in `Pane.of(screen)`.
+    public var focus: Int = 0
+    /// browse: the selected proposal.
+    public var proposal: String?
+    /// browse, stakeholder: the selected position.
+    public var position: String?
+    /// The selected quote: of the position (detail), or the index into the
+    /// document's coded quotes (source reader).
+    public var quote: Int = 0
+    /// source: extra ranges to highlight (a search passage), scalar offsets.
+    public var marks: [Range<Int>] = []
+    /// Scroll tops of each pane (first visible row). For the article: the
+    /// scalar offset of the first visible line, so it survives re-wrapping.
+    public var tops: [Int] = [0, 0, 0]
+
+    public init(screen: Screen, focus: Int = 0, proposal: String? = nil, position: String? = nil, quote: Int = 0,
+                marks: [Range<Int>] = []) {
+        self.screen = screen; self.focus = focus; self.proposal = proposal; self.position = position
+        self.quote = quote; self.marks = marks
+    }
+
+    public var panes: [Pane] { Pane.of(screen) }
+    public var focusedPane: Pane { panes[min(max(focus, 0), panes.count - 1)] }
+
+    func top(_ pane: Pane) -> Int { panes.firstIndex(of: pane).map { tops[$0] } ?? 0 }
+    mutating func setTop(_ pane: Pane, _ value: Int) {
+        if let i = panes.firstIndex(of: pane) { tops[i] = max(0, value) }
+    }
+}

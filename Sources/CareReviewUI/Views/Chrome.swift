@@ -1,0 +1,127 @@
+import CareReview
+
+/// The title line, the status line and the message / input line.
+extension State {
+    /// Where you are: "Proposals › Abolish IROs › Article 39".
+    public var breadcrumb: [String] {
+        switch current.screen {
+        case .browse:
+            var parts = ["Proposals"]
+            if current.focus >= 1, let p = current.proposal { parts.append(corpus.proposalTitle(p)) }
+            if current.focus >= 2, let p = current.position.flatMap(corpus.position) { parts.append(corpus.stakeholderName(p.stakeholder)) }
+            return parts
+        case .stakeholder(let id):
+            var parts = ["Stakeholder", corpus.stakeholderName(id)]
+            if current.focus >= 1, let p = current.position.flatMap(corpus.position) { parts.append(corpus.proposalTitle(p.proposal)) }
+            return parts
+        case .source(let d): return ["Source", corpus.document(d)?.title ?? d]
+        case .search: return ["Search"] + (search.query.isEmpty ? [] : ["“\(search.query)”"])
+        }
+    }
+
+    /// "3/12": the selection's place in the focused list.
+    public var listPosition: String? {
+        func place(_ i: Int?, _ n: Int) -> String? { i.map { "\($0 + 1)/\(n)" } }
+        switch (current.screen, current.focusedPane) {
+        case (.browse, .proposals): return place(proposalList.index(of: current.proposal), proposalList.items.count)
+        case (.browse, .positions), (.browse, .detail): return place(positionList.index(of: current.position), positionList.items.count)
+        case (.stakeholder, _): return place(stakeholderList.index(of: current.position), stakeholderList.items.count)
+        case (.source(let d), _):
+            let n = corpus.quotes(inDocument: d).count
+            return current.quote >= 0 && current.quote < n ? "quote \(current.quote + 1)/\(n)" : nil
+        case (.search, _): return search.hits.isEmpty ? nil : place(search.selected, search.hits.count)
+        default: return nil
+        }
+    }
+}
+
+struct ChromeRenderer {
+    let state: State
+    var g: GlyphSet { state.glyphs }
+
+    func text(_ s: String, _ style: Style) -> [StyledGlyph] { SafeGlyphs.make(s, style: style, glyphs: g) }
+
+    /// Left part truncated first so the right part (counts, hint) stays visible.
+    func split(_ left: [StyledGlyph], _ right: [StyledGlyph], width: Int, style: Style) -> [StyledGlyph] {
+        let rightWidth = TextLayout.width(right)
+        if rightWidth + 1 > width { return TextLayout.truncate(left, width: width, ellipsis: g.ellipsis) }
+        return TextLayout.fit(left, width: width - rightWidth, ellipsis: g.ellipsis, padStyle: style) + right
+    }
+
+    func header(width: Int) -> [StyledGlyph] {
+        let style = Style(.chrome, bold: true)
+        var right = ""
+        if state.current.screen == .browse { right = "sorted by \(state.sortLabel) " }
+        let left = text(" Care Review: stakeholder positions", style)
+        let r = text(right, Style(.chrome))
+        return TextLayout.width(left) + TextLayout.width(r) + 1 > width
+            ? TextLayout.truncate(left, width: width, ellipsis: g.ellipsis)
+            : split(left, r, width: width, style: style)
+    }
+
+    func status(width: Int) -> [StyledGlyph] {
+        let style = Style(.chrome)
+        let left = text(" " + state.breadcrumb.joined(separator: g.separator), Style(.chrome, bold: true))
+        var right: [StyledGlyph] = []
+        if let p = state.listPosition { right += text("  " + p, style) }
+        if state.maximised { right += text("  [z]", style) }
+        right += text("  ? help ", style)
+        if !state.filter.isEmpty {
+            // The filter gets what is left after the breadcrumb's first 16 columns.
+            let room = width - TextLayout.width(right) - min(16, TextLayout.width(left))
+            let f = text("  filter: " + state.filter.description, Style(.chrome, bold: true))
+            if room >= 12 { right = TextLayout.truncate(f, width: room, ellipsis: g.ellipsis) + right }
+        }
+        return split(left, right, width: width, style: style)
+    }
+
+    /// The input being typed, a message, or a hint built from the key table.
+    /// Returns the glyphs and, when typing, the cursor column.
+    func messageLine(width: Int) -> ([StyledGlyph], Int?) {
+        switch state.mode {
+        case .searchInput, .commandLine:
+            let prompt = state.mode == .searchInput ? "/" : ":"
+            let chars = state.line.characters
+            var glyphs = text(prompt, Style(.key, bold: true))
+            let before = text(String(chars[..<state.line.cursor]), Style(.input))
+            let after = text(String(chars[state.line.cursor...]), Style(.input))
+            var cursor = TextLayout.width(glyphs) + TextLayout.width(before)
+            glyphs += before + after
+            if state.mode == .searchInput {
+                let info = state.search.index == nil ? "  indexing…" : state.search.query.trimmingSpaces.isEmpty ? "" : "  \(state.search.hits.count) results"
+                glyphs += text(info, .dim)
+            }
+            // Keep the cursor on screen for long lines: show the tail.
+            if cursor >= width, width > 0 {
+                let drop = cursor - width + 1
+                var dropped = 0, k = 0
+                while k < glyphs.count, dropped < drop { dropped += glyphs[k].width; k += 1 }
+                glyphs = Array(glyphs[k...])
+                cursor -= dropped
+            }
+            return (glyphs, min(cursor, max(0, width - 1)))
+        case .help: return (hint([(.cancel, "close"), (.moveDown, "scroll")], context: .help, width: width), nil)
+        case .filterMenu: return (hint([(.toggleFilterItem, "toggle"), (.clearFilters, "clear all"), (.cancel, "close")], context: .filterMenu, width: width), nil)
+        case .normal:
+            if let m = state.message { return (text(m.text, Style(m.isError ? .error : .normal, bold: m.isError)), nil) }
+            var items: [(Command, String)] = [(.open, "open"), (.back, "back"), (.startSearch, "search"), (.openFilterMenu, "filter")]
+            if !state.filter.isEmpty { items.append((.clearFilters, "clear filter")) }
+            items += [(.startCommand, "command"), (.toggleHelp, "help"), (.quit, "quit")]
+            return (hint(items, context: .everywhere, width: width), nil)
+        }
+    }
+
+    /// "Enter open  h back  / search …", keys taken from the key table.
+    func hint(_ items: [(Command, String)], context: KeyContext, width: Int) -> [StyledGlyph] {
+        var out: [StyledGlyph] = []
+        for (command, label) in items {
+            guard let b = KeyBindings.bindings(in: context).first(where: { $0.command == command }),
+                  let key = b.keys.map({ $0.label(g) }).first(where: { $0.count <= 5 }) ?? b.keys.first?.label(g) else { continue }
+            let item = (out.isEmpty ? [] : text("  ", .dim)) + text(key, Style(.key, bold: true)) + text(" " + label, .dim)
+            // Only whole items: a cut-off hint is worse than none.
+            if TextLayout.width(out) + TextLayout.width(item) > width { break }
+            out += item
+        }
+        return out
+    }
+}

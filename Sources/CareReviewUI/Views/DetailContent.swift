@@ -1,0 +1,50 @@
+import CareReview
+
+/// The detail of a position as wrapped lines: who, stance (glyph and word),
+/// summary, then each quote in full with its document, author, publisher,
+/// date and "reported by". `quoteLines[i]` is the first line of quote i.
+struct DetailContent {
+    var lines: [[StyledGlyph]] = []
+    var quoteLines: [Int] = []
+
+    init(position p: Position, selectedQuote: Int, corpus: Corpus, width: Int, glyphs: GlyphSet) {
+        guard width > 0 else { return }
+        let stakeholder = corpus.stakeholder(p.stakeholder)
+        var who = SafeGlyphs.make(stakeholder?.name ?? p.stakeholder, style: .title, glyphs: glyphs)
+        if let s = stakeholder { who += SafeGlyphs.make(" · " + s.kind.label, style: .dim, glyphs: glyphs) }
+        lines += TextLayout.wrap(who, width: width)
+        var stance = SafeGlyphs.make(glyphs.stance(p.stance) + " " + p.stance.rawValue, style: Style(.stance(p.stance), bold: true), glyphs: glyphs)
+        stance += SafeGlyphs.make(" on " + corpus.proposalTitle(p.proposal), style: .dim, glyphs: glyphs)
+        lines += TextLayout.wrap(stance, width: width)
+        add(p.date.humanDescription + " · " + corpus.stage(of: p).label, .dim, width, glyphs)
+        lines.append([])
+        add(p.summary, .normal, width, glyphs)
+        for (i, q) in p.quotes.enumerated() {
+            lines.append([])
+            quoteLines.append(lines.count)
+            let selected = i == selectedQuote
+            let open = glyphs.isUnicode ? "“" : "\"", close = glyphs.isUnicode ? "”" : "\""
+            let marker = selected ? glyphs.marker + " " : "  "
+            let body = SafeGlyphs.make(open + q.text + close, style: selected ? Style(.quote) : .normal, glyphs: glyphs)
+            for (n, l) in TextLayout.wrap(body, width: max(1, width - 2)).enumerated() {
+                let prefix = SafeGlyphs.make(n == 0 ? marker : "  ", style: Style(.key, bold: true), glyphs: glyphs)
+                lines.append(prefix + l)
+            }
+            let doc = corpus.document(q.document)
+            add((glyphs.isUnicode ? "— " : "-- ") + (doc?.title ?? q.document), .title, width, glyphs, indent: 2)
+            if let d = doc, !d.citation.isEmpty { add(d.citation, .dim, width, glyphs, indent: 4) }
+            if let by = p.reportedBy { add("reported by " + by, .dim, width, glyphs, indent: 4) }
+        }
+    }
+
+    private mutating func add(_ text: String, _ style: Style, _ width: Int, _ glyphs: GlyphSet, indent: Int = 0) {
+        let pad = SafeGlyphs.make(String(repeating: " ", count: min(indent, max(0, width - 1))), style: style, glyphs: glyphs)
+        for l in TextLayout.wrap(SafeGlyphs.make(text, style: style, glyphs: glyphs), width: max(1, width - pad.count)) {
+            lines.append(pad + l)
+        }
+    }
+
+    init(_ role: Role, _ text: String, width: Int, glyphs: GlyphSet) {
+        add(text, Style(role), width, glyphs)
+    }
+}

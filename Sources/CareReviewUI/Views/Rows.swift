@@ -1,0 +1,119 @@
+import CareReview
+
+/// One-line rows of the lists, fitted to a width.
+struct Rows {
+    let state: State
+    var g: GlyphSet { state.glyphs }
+    var corpus: Corpus { state.corpus }
+
+    func text(_ s: String, _ style: Style = .normal) -> [StyledGlyph] { SafeGlyphs.make(s, style: style, glyphs: g) }
+
+    /// "●3 ◕2 ◑· ◔1 ○·": supports … opposes, glyph and count, zeros as a dot.
+    func tally(_ counts: [Int], digits: Int) -> [StyledGlyph] {
+        var out: [StyledGlyph] = []
+        for s in Stance.allCases {
+            if !out.isEmpty { out += text(" ") }
+            let n = counts[s.rank]
+            let number = n == 0 ? (g.isUnicode ? "·" : ".") : String(n)
+            out += text(g.stance(s), Style(.stance(s), bold: true))
+            out += text(String(repeating: " ", count: max(0, digits - number.count)) + number, n == 0 ? .dim : .normal)
+        }
+        return out
+    }
+
+    func proposal(_ row: ProposalRow, width: Int, digits: Int) -> [StyledGlyph] {
+        var right: [StyledGlyph] = []
+        if width >= 34 { right = tally(row.tally, digits: digits) }
+        if width >= 60 { right = text(TextLayout.truncate(row.proposal.stage.shortLabel, width: 10, glyphs: g).padded(10), .dim) + text(" ") + right }
+        let titleWidth = max(1, width - TextLayout.width(right) - (right.isEmpty ? 0 : 1))
+        var line = TextLayout.fit(text(row.proposal.title), width: titleWidth, ellipsis: g.ellipsis)
+        if !right.isEmpty { line += text(" ") + right }
+        return line
+    }
+
+    /// "● supports  Article 39  charity  summary…" (what depends on the width).
+    func position(_ p: Position, width: Int, showProposal: Bool) -> [StyledGlyph] {
+        var line = text(g.stance(p.stance) + " ", Style(.stance(p.stance), bold: true))
+        line += TextLayout.fit(text(p.stance.rawValue, Style(.stance(p.stance))), width: 9, ellipsis: g.ellipsis) + text(" ")
+        let rest = max(0, width - TextLayout.width(line))
+        let name = showProposal ? corpus.proposalTitle(p.proposal) : corpus.stakeholderName(p.stakeholder)
+        if rest < 30 {
+            return line + TextLayout.truncate(text(name), width: rest, ellipsis: g.ellipsis)
+        }
+        let nameWidth = min(max(12, rest * 2 / 5), 32)
+        line += TextLayout.fit(text(name), width: nameWidth, ellipsis: g.ellipsis) + text(" ")
+        if !showProposal, rest >= 60, let s = corpus.stakeholder(p.stakeholder) {
+            line += TextLayout.fit(text(s.kind.label, .dim), width: 14, ellipsis: g.ellipsis) + text(" ")
+        }
+        return line + text(p.summary, .dim)
+    }
+
+    func heading(_ l: ListLine) -> [StyledGlyph] {
+        switch l {
+        case .theme(let t): return text(t.label, Style(.groupHeader, bold: true))
+        case .stance(let s, let n):
+            return text(g.stance(s) + " " + s.rawValue, Style(.stance(s), bold: true)) + text(" (\(n))", Style(.groupHeader))
+        case .item: return []
+        }
+    }
+
+    func hitKind(_ t: SearchHit.Target) -> String {
+        switch t {
+        case .proposalTitle, .proposalSummary: "proposal"
+        case .stakeholderName, .stakeholderDescription: "stakeholder"
+        case .positionSummary: "position"
+        case .quote: "quote"
+        case .reviewWords: "review"
+        case .documentTitle: "article"
+        case .passage: "passage"
+        }
+    }
+
+    /// Whose or what a hit is about: a proposal title, a stakeholder, an article.
+    func hitOwner(_ t: SearchHit.Target) -> String {
+        switch t {
+        case .proposalTitle(let id), .proposalSummary(let id), .reviewWords(let id, _): corpus.proposalTitle(id)
+        case .stakeholderName(let id), .stakeholderDescription(let id): corpus.stakeholderName(id)
+        case .positionSummary(let id), .quote(let id, _):
+            corpus.position(id).map { corpus.stakeholderName($0.stakeholder) + " on " + corpus.proposalTitle($0.proposal) } ?? id
+        case .documentTitle(let d), .passage(let d, _): corpus.document(d)?.title ?? d
+        }
+    }
+
+    /// Hit text with its matches highlighted, starting a little before the first match.
+    func snippet(_ hit: SearchHit, lead: Int = 12) -> [StyledGlyph] {
+        var glyphs = highlighted(hit)
+        if let first = hit.spans.first?.lowerBound, let i = glyphs.firstIndex(where: { $0.offset >= first }), i > lead {
+            glyphs = text(g.ellipsis, .dim) + glyphs[(i - lead)...]
+        }
+        return glyphs
+    }
+
+    func highlighted(_ hit: SearchHit) -> [StyledGlyph] {
+        var glyphs = SafeGlyphs.make(hit.text.replacingNewlines, glyphs: g)
+        for i in glyphs.indices where hit.spans.contains(where: { $0.contains(glyphs[i].offset) }) {
+            glyphs[i].style = Style(.highlight, bold: true)
+        }
+        return glyphs
+    }
+
+    func hit(_ hit: SearchHit, width: Int) -> [StyledGlyph] {
+        var line = TextLayout.fit(text(hitKind(hit.target), .dim), width: 11, ellipsis: g.ellipsis) + text(" ")
+        let rest = max(0, width - 12)
+        if width < 60 { return line + snippet(hit) }
+        line += TextLayout.truncate(text(hitOwner(hit.target), Style(.normal, bold: true)), width: max(8, rest * 2 / 5), ellipsis: g.ellipsis)
+        return line + text(": ", .dim) + snippet(hit)
+    }
+}
+
+extension String {
+    func padded(_ width: Int) -> String {
+        let w = DisplayWidth.of(self)
+        return w >= width ? self : self + String(repeating: " ", count: width - w)
+    }
+
+    /// One line: newlines become spaces (offsets stay the same: one scalar each).
+    var replacingNewlines: String {
+        String(String.UnicodeScalarView(unicodeScalars.map { $0 == "\n" || $0 == "\r" ? " " : $0 }))
+    }
+}

@@ -1,0 +1,112 @@
+import CTerminalGuard
+import CareReview
+import CareReviewUI
+import Foundation
+
+/// How the browser should start.
+public struct BrowserOptions: Sendable {
+    /// A theme chosen by flag, environment or config; nil keeps the session's.
+    public var theme: ThemeName?
+    public var colors: Bool
+    public var fresh: Bool
+    public var deepLink: DeepLink?
+    public var stateDirectory: URL
+
+    public init(theme: ThemeName?, colors: Bool, fresh: Bool, deepLink: DeepLink?, stateDirectory: URL) {
+        self.theme = theme; self.colors = colors; self.fresh = fresh; self.deepLink = deepLink
+        self.stateDirectory = stateDirectory
+    }
+}
+
+/// The interactive browser: reads input, maps it to actions, runs the
+/// reducer, paints the rendered frame, performs effects. All screen logic
+/// is in CareReviewUI; this is the loop around it.
+public enum Browser {
+    /// Runs until the user quits; returns the exit status (0, or 128 plus
+    /// the signal that ended it, as shells report).
+    public static func run(_ corpus: Corpus, options: BrowserOptions) throws -> Int32 {
+        let terminal = try Terminal(colors: options.colors)
+        defer { terminal.end() }
+        let glyphs: GlyphSet = terminal.utf8 ? .unicode : .ascii
+        let size = terminal.size
+        let sessions = SessionStore(directory: options.stateDirectory)
+        var state = initialState(corpus, options, sessions, glyphs: glyphs, size: size)
+        let effects = EffectRunner(terminal: terminal, corpus: corpus, sessions: sessions, stateDirectory: options.stateDirectory)
+        var painter = Painter()
+
+        // The search index is proportional to the corpus: build it off the
+        // input path and hand it over when it is ready.
+        let mailbox = IndexMailbox()
+        Thread.detachNewThread { mailbox.put(SearchIndex(corpus: corpus)) }
+
+        while true {
+            if crg_take_continued() != 0 {           // back from Ctrl-Z
+                Terminal.enableKeys()
+                painter.invalidate()
+                let size = terminal.size
+                state.apply(.resize(width: size.width, height: size.height))
+            }
+            let signal = crg_take_quit()
+            if signal != 0 {                         // Ctrl-C, SIGTERM: leave cleanly
+                sessions.save(state.session)
+                return 128 + signal
+            }
+            if let index = mailbox.take() { state.apply(.searchIndexReady(index)) }
+
+            painter.paint(render(state, width: state.width, height: state.height), palette: state.palette, on: terminal)
+
+            while let pending = state.effects.first {
+                switch effects.perform(pending.effect) {
+                case .quit:
+                    return 0
+                case .done(let message, let isError, let repaint):
+                    if repaint { painter.invalidate() }
+                    state.apply(.effectFinished(id: pending.id, message: message, isError: isError))
+                }
+            }
+            if !state.effects.isEmpty { continue }
+
+            switch InputDecoder.read(terminal) {
+            case .action(let action):
+                if case .resize = action { painter.invalidate() }
+                state.apply(action)
+            case .timeout:
+                continue
+            case .closed:
+                sessions.save(state.session)
+                return 0
+            }
+        }
+    }
+
+    static func initialState(_ corpus: Corpus, _ options: BrowserOptions, _ sessions: SessionStore,
+                             glyphs: GlyphSet, size: (width: Int, height: Int)) -> State {
+        if let link = options.deepLink {
+            return State(corpus: corpus, deepLink: link, glyphs: glyphs, theme: options.theme ?? .default,
+                         width: size.width, height: size.height)
+        }
+        if !options.fresh {
+            switch sessions.load() {
+            case .some(.success(let session)):
+                var s = State(restoring: session, corpus: corpus, glyphs: glyphs, width: size.width, height: size.height)
+                if let theme = options.theme { s.apply(.setTheme(theme)) }
+                return s
+            case .some(.failure(let problem)):
+                var s = State(corpus: corpus, glyphs: glyphs, theme: options.theme ?? .default, width: size.width, height: size.height)
+                s.apply(.showMessage(problem.message, isError: true))
+                return s
+            case .none:
+                break
+            }
+        }
+        return State(corpus: corpus, glyphs: glyphs, theme: options.theme ?? .default, width: size.width, height: size.height)
+    }
+}
+
+/// Hands the search index from the thread that builds it to the loop.
+final class IndexMailbox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var index: SearchIndex?
+    func put(_ i: SearchIndex) { lock.lock(); index = i; lock.unlock() }
+    func take() -> SearchIndex? { lock.lock(); defer { index = nil; lock.unlock() }; return index }
+}

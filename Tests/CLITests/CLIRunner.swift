@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+
+/// Runs the built `carereview` binary and captures what it prints.
+enum CLI {
+    struct Result { let status: Int32; let stdout: String; let stderr: String }
+
+    static let testsDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let fixture = testsDir.deletingLastPathComponent().appendingPathComponent("CareReviewTests/Fixtures/mini").path
+
+    /// The binary beside the test bundle (same build), else the default debug build.
+    static let binary: String = {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("carereview").path
+        if FileManager.default.isExecutableFile(atPath: beside) { return beside }
+        return testsDir.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(".build/debug/carereview").path
+    }()
+
+    static func run(_ args: [String], env: [String: String] = [:]) throws -> Result {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: binary)
+        p.arguments = args
+        var environment = ProcessInfo.processInfo.environment
+        environment["COLUMNS"] = "80"
+        environment.removeValue(forKey: "CAREREVIEW_DATA")
+        for (k, v) in env { environment[k] = v }
+        p.environment = environment
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        // Read both pipes before waiting, so a large output cannot block the child.
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    /// Compares with Goldens/NAME.txt; UPDATE_GOLDENS=1 rewrites it instead.
+    static func expectGolden(_ text: String, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let url = testsDir.appendingPathComponent("Goldens/\(name).txt")
+        if ProcessInfo.processInfo.environment["UPDATE_GOLDENS"] == "1" {
+            try text.write(to: url, atomically: true, encoding: .utf8)
+            return
+        }
+        let golden = try String(contentsOf: url, encoding: .utf8)
+        #expect(text == golden, "output differs from Goldens/\(name).txt (UPDATE_GOLDENS=1 rewrites it)", sourceLocation: sourceLocation)
+    }
+}
