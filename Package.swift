@@ -46,8 +46,9 @@ let package = Package(
         // `make bench`: synthetic corpora and figures.
         .executableTarget(name: "carereview-bench", dependencies: ["CareReview", "EmbeddedCorpus"]),
 
-        .testTarget(name: "CareReviewTests", dependencies: ["CareReview", "EmbeddedCorpus"]),
-        .testTarget(name: "CareReviewUITests", dependencies: ["CareReviewUI", "CareReview", "EmbeddedCorpus"]),
-        .testTarget(name: "CLITests", dependencies: ["CareReview"]),
+        // Test data is read from the source tree (#filePath), not bundled.
+        .testTarget(name: "CareReviewTests", dependencies: ["CareReview", "EmbeddedCorpus"], exclude: ["Fixtures"]),
+        .testTarget(name: "CareReviewUITests", dependencies: ["CareReviewUI", "CareReview", "EmbeddedCorpus"], exclude: ["Goldens"]),
+        .testTarget(name: "CLITests", dependencies: ["CareReview"], exclude: ["Goldens"]),
     ]
 )

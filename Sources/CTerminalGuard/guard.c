@@ -45,6 +45,13 @@ static void on_quit(int sig) {
 }
 
 void crg_install(const char *restore_sequence) {
+    // A parent may have left these blocked (posix_spawn inherits the signal
+    // mask); then Ctrl-C, Ctrl-Z and resizes would never reach us.
+    sigset_t wanted;
+    sigemptyset(&wanted);
+    int unblock[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP, SIGCONT, SIGWINCH };
+    for (size_t i = 0; i < sizeof unblock / sizeof unblock[0]; i++) sigaddset(&wanted, unblock[i]);
+    sigprocmask(SIG_UNBLOCK, &wanted, NULL);
     size_t n = strlen(restore_sequence);
     if (n >= sizeof restore_seq) n = sizeof restore_seq - 1;
     memcpy(restore_seq, restore_sequence, n);

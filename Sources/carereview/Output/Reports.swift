@@ -99,16 +99,20 @@ enum Reports {
     }
 
     static func heading(_ hit: SearchHit, _ corpus: Corpus) -> String {
+        func position(_ id: String) -> String {
+            guard let p = corpus.position(id) else { return id }
+            return "\(corpus.stakeholderName(p.stakeholder)) on \(corpus.proposalTitle(p.proposal)) [\(id)]"
+        }
         switch hit.target {
-        case .proposalTitle(let id): "proposal     \(id)"
-        case .proposalSummary(let id): "proposal     \(id) (summary)"
-        case .stakeholderName(let id): "stakeholder  \(id)"
-        case .stakeholderDescription(let id): "stakeholder  \(id) (description)"
-        case .positionSummary(let id): "position     \(id)"
-        case .quote(let id, _): "quote        \(id)"
-        case .reviewWords(let id, _): "review words \(id)"
-        case .documentTitle(let id): "article      \(id)"
-        case .passage(let id, let start): "passage      \(id) at \(start)"
+        case .proposalTitle(let id): return "proposal     \(corpus.proposalTitle(id)) [\(id)]"
+        case .proposalSummary(let id): return "proposal     \(corpus.proposalTitle(id)) [\(id)] (summary)"
+        case .stakeholderName(let id): return "stakeholder  \(corpus.stakeholderName(id)) [\(id)]"
+        case .stakeholderDescription(let id): return "stakeholder  \(corpus.stakeholderName(id)) [\(id)] (description)"
+        case .positionSummary(let id): return "position     \(position(id))"
+        case .quote(let id, _): return "quote        \(position(id))"
+        case .reviewWords(let id, _): return "review words \(corpus.proposalTitle(id)) [\(id)]"
+        case .documentTitle(let id): return "article      \(corpus.document(id)?.title ?? id) [\(id)]"
+        case .passage(let id, let start): return "passage      \(corpus.document(id)?.title ?? id) [\(id) \(start)]"
         }
     }
 

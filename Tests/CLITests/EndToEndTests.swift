@@ -1,0 +1,186 @@
+import Foundation
+import Testing
+
+/// Drives the real binary in a real terminal (tmux): what a person sees.
+final class TmuxSession {
+    let socket = "carereview-e2e-\(UUID().uuidString.prefix(8))"
+    let state = FileManager.default.temporaryDirectory.appendingPathComponent("cr-e2e-\(UUID().uuidString)")
+
+    init(width: Int, height: Int) throws {
+        try FileManager.default.createDirectory(at: state, withIntermediateDirectories: true)
+        // A plain shell with a known prompt, so we can check it is usable after quitting.
+        try tmux(detached: true, ["-f", "/dev/null", "new-session", "-d", "-s", "e2e", "-x", "\(width)", "-y", "\(height)",
+                  "env", "-i", "PATH=/usr/bin:/bin", "HOME=\(state.path)", "TERM=tmux-256color", "LANG=C.UTF-8",
+                  "PS1=e2e$ ", "bash", "--norc", "--noprofile"])
+    }
+
+    deinit { _ = try? tmux(["kill-server"]); try? FileManager.default.removeItem(at: state) }
+
+    /// Runs a tmux command and returns what it printed. posix_spawn and
+    /// waitpid rather than Foundation's Process, whose wait can miss the
+    /// exit of a client that forks the tmux server. `detached`: the command
+    /// starts the server, which would inherit and hold an output pipe.
+    @discardableResult
+    func tmux(detached: Bool = false, _ args: [String]) throws -> String {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        var fds: [Int32] = [-1, -1]
+        if detached {
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        } else {
+            guard pipe(&fds) == 0 else { throw POSIXError(.EMFILE) }
+            posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
+            posix_spawn_file_actions_addclose(&actions, fds[0])
+            posix_spawn_file_actions_addclose(&actions, fds[1])
+        }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let argv = ["tmux", "-L", socket] + args
+        var cargs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+        defer { for a in cargs { free(a) } }
+        // A clean signal mask and default handlers, whatever the test runner has.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, "tmux", &actions, &attributes, &cargs, environ)
+        var output = Data()
+        if !detached {
+            close(fds[1])
+            var buffer = [UInt8](repeating: 0, count: 65536)
+            while true {
+                let n = read(fds[0], &buffer, buffer.count)
+                if n > 0 { output.append(contentsOf: buffer[0..<n]) } else if n == 0 || errno != EINTR { break }
+            }
+            close(fds[0])
+        }
+        guard spawned == 0 else { throw POSIXError(.ENOENT) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    func type(_ text: String) throws { try tmux(["send-keys", "-t", "e2e", "-l", text]) }
+    func press(_ keys: String...) throws { try tmux(["send-keys", "-t", "e2e"] + keys) }
+    func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", "e2e"]) }
+    func flags() throws -> String { try tmux(["display", "-p", "-t", "e2e", "#{alternate_on} #{cursor_flag} #{mouse_any_flag}"]) }
+
+    /// Polls the screen until every text appears (or 10 s pass), then returns it.
+    @discardableResult
+    func waitFor(_ texts: String..., sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let deadline = Date().addingTimeInterval(10)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if texts.allSatisfy(last.contains) { return last }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        Issue.record("timed out waiting for \(texts) on screen:\n\(last)", sourceLocation: sourceLocation)
+        return last
+    }
+}
+
+@Suite(.serialized) struct EndToEndTests {
+    @Test func searchOpenReadSourceGoBackResizeQuit() throws {
+        let t = try TmuxSession(width: 100, height: 30)
+        try t.waitFor("e2e$")
+        try t.type("XDG_STATE_HOME=\(t.state.path) \(CLI.binary) --fresh; echo EXIT=$?")
+        try t.press("Enter")
+        try t.waitFor("Proposals (", "? help")
+        #expect(try t.flags().hasPrefix("1 "), "the browser uses the alternate screen")
+
+        // Search, and open the first result: the IRO proposal.
+        try t.press("/")
+        try t.type("Independent Reviewing")
+        try t.waitFor("Abolish the Independent Reviewing Officer")
+        try t.press("Enter")
+        var screen = try t.waitFor("Positions (3) on Abolish the Independent Re")
+        for name in ["Article 39", "Become", "Robin Sen", "opposes", "concerned"] {
+            #expect(screen.contains(name), "\(name) missing from the IRO positions:\n\(screen)")
+        }
+
+        // Article 39's position, its quote, then the quote in its source.
+        try t.press("j")
+        screen = try t.waitFor("Article 39 · charity")
+        #expect(screen.contains("drastic and dangerous move"))
+        try t.press("Enter")
+        try t.press("Enter")
+        screen = try t.waitFor("Children’s social care sector responds", "drastic and dangerous move")
+        #expect(screen.contains("Article 39") || screen.contains("IRO"))
+
+        // Back to the positions.
+        try t.press("BSpace")
+        try t.waitFor("Positions (3) on Abolish")
+
+        // A smaller terminal reflows at once.
+        try t.tmux(["resize-window", "-t", "e2e", "-x", "60", "-y", "20"])
+        screen = try t.waitFor("Positions (3)")
+        #expect(screen.split(separator: "\n").allSatisfy { $0.count <= 60 })
+
+        // Quit: the terminal is restored and the shell still works.
+        try t.press("q")
+        try t.waitFor("EXIT=0")
+        #expect(try t.flags().trimmingCharacters(in: .whitespacesAndNewlines) == "0 1 0",
+                "alternate screen off, cursor visible, mouse off")
+        try t.type("echo shell-still-works")
+        try t.press("Enter")
+        try t.waitFor("\nshell-still-works")
+        // Where the user was is saved for next time.
+        #expect(FileManager.default.fileExists(atPath: t.state.appendingPathComponent("carereview/session.json").path))
+    }
+
+    @Test func signalsRestoreTheTerminal() throws {
+        let t = try TmuxSession(width: 80, height: 24)
+        try t.waitFor("e2e$")
+        try t.type("\(CLI.binary) --fresh; echo EXIT=$?")
+        try t.press("Enter")
+        try t.waitFor("Proposals (")
+        try t.press("C-c")
+        try t.waitFor("EXIT=130")
+        #expect(try t.flags().trimmingCharacters(in: .whitespacesAndNewlines) == "0 1 0")
+
+        // SIGTERM to the browser running in the foreground.
+        try t.type("clear; \(CLI.binary) --fresh; echo TERM-EXIT=$?")
+        try t.press("Enter")
+        try t.waitFor("Proposals (")
+        let shell = try t.tmux(["display", "-p", "-t", "e2e", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+        let browser = try #require(children.split(separator: " ").first.flatMap { Int32($0) })
+        kill(browser, SIGTERM)
+        try t.waitFor("TERM-EXIT=143")
+        #expect(try t.flags().trimmingCharacters(in: .whitespacesAndNewlines) == "0 1 0")
+
+        // Ctrl-Z suspends to the shell; fg brings the browser back, keys still work.
+        try t.type("clear; \(CLI.binary) --fresh")
+        try t.press("Enter")
+        try t.waitFor("Proposals (")
+        try t.press("C-z")
+        try t.waitFor("Stopped")
+        #expect(try t.flags().hasPrefix("0 "))
+        try t.type("fg")
+        try t.press("Enter")
+        try t.waitFor("Proposals (")
+        try t.press("Down")
+        try t.waitFor("2/37")
+        try t.press("q")
+    }
+
+    @Test func unknownTerminalGetsAClearMessage() throws {
+        let t = try TmuxSession(width: 100, height: 30)
+        try t.waitFor("e2e$")
+        // The list goes to the screen; the explanation (stderr) is shown after it.
+        try t.type("TERM=no-such-terminal-xyz \(CLI.binary) --fresh 2>\(t.state.path)/err; echo STATUS=$?; cat \(t.state.path)/err")
+        try t.press("Enter")
+        let screen = try t.waitFor("STATUS=0", "printing the list instead")
+        #expect(screen.contains("the terminal type 'no-such-terminal-xyz' is not known"))
+        #expect(screen.contains("printing the list instead"))
+        #expect(try t.flags().trimmingCharacters(in: .whitespacesAndNewlines) == "0 1 0")
+    }
+}
