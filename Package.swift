@@ -44,7 +44,7 @@ let package = Package(
         ),
 
         // `make bench`: synthetic corpora and figures.
-        .executableTarget(name: "carereview-bench", dependencies: ["CareReview", "EmbeddedCorpus"]),
+        .executableTarget(name: "carereview-bench", dependencies: ["CareReview", "EmbeddedCorpus", "CareReviewUI"]),
 
         // Test data is read from the source tree (#filePath), not bundled.
         .testTarget(name: "CareReviewTests", dependencies: ["CareReview", "EmbeddedCorpus"], exclude: ["Fixtures"]),

@@ -10,28 +10,6 @@ import Foundation
 let queries = ["independent reviewing officer", "kinship", "regional care cooperatives", "foster carers",
                "poverty", "early career framework", "drastic and dangerous", "family help"]
 
-func now() -> Double {
-    var ts = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &ts)
-    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-}
-
-func peakMemoryMB() -> Double {
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
-    return Double(usage.ru_maxrss) / 1024   // Linux reports KiB
-}
-
-func percentile(_ xs: [Double], _ p: Double) -> Double {
-    let s = xs.sorted()
-    return s[min(s.count - 1, Int((Double(s.count - 1) * p).rounded()))]
-}
-
-func figure(_ name: String, _ value: Double, _ unit: String) {
-    print("\(name): \(String(format: value < 10 ? "%.3f" : "%.1f", value)) \(unit)")
-    fflush(nil)
-}
-
 /// Child mode: load, validate, index and search one dataset directory.
 func measure(_ dir: String, label: String) {
     let t0 = now()
@@ -55,6 +33,7 @@ func measure(_ dir: String, label: String) {
     figure("\(label).search_p95", percentile(times, 0.95), "ms")
     figure("\(label).peak_memory", peakMemoryMB(), "MB")
     figure("\(label).positions", Double(corpus.positions.count), "count")
+    FrameBench.measure(corpus, index: index, label: label)
 }
 
 /// `grep -r -c -i -F` for each query over the dataset's texts and YAML.
@@ -72,6 +51,8 @@ func grepBaseline(_ dir: String) -> [Double] {
 }
 
 let args = CommandLine.arguments
+/// `--binary PATH`: the carereview binary whose first frame is timed.
+let binaryPath: String? = args.firstIndex(of: "--binary").flatMap { $0 + 1 < args.count ? args[$0 + 1] : nil }
 if args.count >= 4, args[1] == "--measure" {
     measure(args[2], label: args[3])
     exit(0)
@@ -111,3 +92,4 @@ for scale in [1, 100, 1000] {
     figure("x\(scale).grep_over_search", grepMedian / searchMedian, "ratio")
 }
 try? FileManager.default.removeItem(at: work)
+FirstFrame.measure(binary: binaryPath)
