@@ -25,7 +25,8 @@ bench: check-deps
 # A single self-contained binary (Swift runtime linked in): needs only libncursesw on the target machine.
 release: check-deps
 	$(SWIFT) build -c release --product carereview --static-swift-stdlib
-	@echo "built .build/release/carereview"
+	strip .build/release/carereview
+	@echo "built .build/release/carereview (needs only libncursesw6 and the C/C++ runtime at run time)"
 
 deps:
 	@if [ "$$(id -u)" != 0 ]; then echo "make deps installs Debian packages: run it as root (sudo make deps)"; exit 1; fi
