@@ -1,0 +1,66 @@
+/// Proposals as rows, stakeholders as columns, each cell the stakeholder's
+/// stance on the proposal (nil where none is recorded). Lookups are O(1);
+/// building it is proportional to the positions, once.
+public struct StanceMatrix: Sendable {
+    public let rows: [Proposal]
+    public let columns: [Stakeholder]
+    private let cells: [Int32]     // row-major; -1 = no position, else index into positions
+    private let positions: [Position]
+
+    /// `order` sorts the rows; `kinds` keeps only stakeholders of those kinds
+    /// (all when empty); `filter` narrows the positions shown. Rows and
+    /// columns without any position left are dropped.
+    public init(corpus: Corpus, order: ProposalOrder = .theme, kinds: Set<StakeholderKind> = [],
+                filter: PositionFilter = .none) {
+        var f = filter
+        f.kinds.formUnion(kinds)
+        let kept = corpus.positions.filter { corpus.matches($0, f) }
+        let usedStakeholders = Set(kept.map(\.stakeholder)), usedProposals = Set(kept.map(\.proposal))
+        rows = corpus.proposals(filter: .none, order: order).filter { usedProposals.contains($0.id) }
+        columns = corpus.stakeholdersByName().filter { usedStakeholders.contains($0.id) }
+        let rowIndex = Dictionary(uniqueKeysWithValues: rows.enumerated().map { ($1.id, $0) })
+        let columnIndex = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1.id, $0) })
+        var cells = [Int32](repeating: -1, count: rows.count * columns.count)
+        for (i, p) in kept.enumerated() {
+            guard let r = rowIndex[p.proposal], let c = columnIndex[p.stakeholder] else { continue }
+            cells[r * columns.count + c] = Int32(i)
+        }
+        self.cells = cells
+        self.positions = kept
+    }
+
+    public func position(row: Int, column: Int) -> Position? {
+        guard rows.indices.contains(row), columns.indices.contains(column) else { return nil }
+        let i = cells[row * columns.count + column]
+        return i < 0 ? nil : positions[Int(i)]
+    }
+
+    public func stance(row: Int, column: Int) -> Stance? { position(row: row, column: column)?.stance }
+
+    /// A short column header: an acronym for long multi-word names
+    /// ("Association of Directors of Children's Services" → "ADCS" when
+    /// given as an alias, else initials), else the name cut to `width`.
+    public static func abbreviation(_ s: Stakeholder, width: Int) -> String {
+        if s.name.count <= width { return s.name }
+        if let acronym = s.aliases.first(where: { $0.count <= width && $0 == $0.uppercased() && $0.count >= 2 }) {
+            return acronym
+        }
+        let words = s.name.split(separator: " ")
+        let surname = words.last.map(String.init) ?? s.name
+        // People ("Robin Sen") read best by surname; organisations by initials.
+        if words.count == 2, surname.count <= width, s.kind.isPerson { return surname }
+        let initials = String(words.compactMap { w in w.first.flatMap { $0.isUppercase || $0.isNumber ? $0 : nil } })
+        if initials.count >= 2, initials.count <= width { return initials }
+        return String(s.name.prefix(max(1, width)))
+    }
+}
+
+extension StakeholderKind {
+    /// Kinds that are individual people rather than organisations.
+    public var isPerson: Bool {
+        switch self {
+        case .academic, .commentator, .practitioner: true
+        default: false
+        }
+    }
+}
