@@ -1,3 +1,4 @@
+import CareReview
 import CareReviewUI
 import Foundation
 
@@ -27,29 +28,5 @@ struct SessionStore {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         guard let data = try? encoder.encode(session) else { return }
         try? AtomicFile.write(data, to: file)
-    }
-}
-
-enum AtomicFile {
-    /// Temporary file, fsync, rename: a crash leaves the old file or the new one.
-    static func write(_ data: Data, to url: URL) throws {
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        let tmp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        guard FileManager.default.createFile(atPath: tmp.path, contents: nil) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
-        }
-        let handle = try FileHandle(forWritingTo: tmp)
-        do {
-            try handle.write(contentsOf: data)
-            try handle.synchronize()
-            try handle.close()
-            guard rename(tmp.path, url.path) == 0 else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
-            }
-        } catch {
-            try? handle.close()
-            try? FileManager.default.removeItem(at: tmp)
-            throw error
-        }
     }
 }

@@ -49,7 +49,12 @@ public struct StanceMatrix: Sendable {
         let surname = words.last.map(String.init) ?? s.name
         // People ("Robin Sen") read best by surname; organisations by initials.
         if words.count == 2, surname.count <= width, s.kind.isPerson { return surname }
-        let initials = String(words.compactMap { w in w.first.flatMap { $0.isUppercase || $0.isNumber ? $0 : nil } })
+        // Initials of capitalised words; numbers stay whole ("Article 39" → "A39"),
+        // years shortened ("… Conference 2019" → "…C19").
+        let initials = words.map { w -> String in
+            if w.allSatisfy(\.isNumber) { return w.count == 4 ? String(w.suffix(2)) : String(w) }
+            return w.first.map { $0.isUppercase ? String($0) : "" } ?? ""
+        }.joined()
         if initials.count >= 2, initials.count <= width { return initials }
         return String(s.name.prefix(max(1, width)))
     }

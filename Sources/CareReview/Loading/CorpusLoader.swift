@@ -10,13 +10,29 @@ public enum CorpusLoader {
     public static let positionsFile = "positions.yaml"
 
     public static func load(_ source: CorpusSource) throws(CorpusLoadError) -> Corpus {
+        try loadValidated(source).corpus
+    }
+
+    /// Like `load(_:)`, but when the four YAML files and every text are
+    /// byte-for-byte those of an earlier clean load, rebuilds the Corpus from
+    /// `cache` without parsing or validating (see CorpusCache); otherwise
+    /// loads in full and, if the load is clean, stores it in `cache`. Returns
+    /// or throws exactly what `load(_:)` would; with `cache` nil it is `load(_:)`.
+    public static func load(_ source: CorpusSource, cache: CorpusCache?) throws(CorpusLoadError) -> Corpus {
+        guard let cache else { return try load(source) }
+        return try CachedLoad.run(source, cache: cache).result.get()
+    }
+
+    /// A full load, with the path each document's text was read from (for the cache).
+    static func loadValidated(_ source: CorpusSource) throws(CorpusLoadError) -> (corpus: Corpus, textPaths: [String]) {
         let records = read(source)
         let problems = records.diagnostics + CorpusValidator.validate(records)
         if !problems.isEmpty { throw CorpusLoadError(problems) }
-        return Corpus(documents: records.documents.map(\.value),
-                      stakeholders: records.stakeholders.map(\.value),
-                      proposals: records.proposals.map(\.value),
-                      positions: records.positions.map(\.value))
+        let corpus = Corpus(documents: records.documents.map(\.value),
+                            stakeholders: records.stakeholders.map(\.value),
+                            proposals: records.proposals.map(\.value),
+                            positions: records.positions.map(\.value))
+        return (corpus, records.documents.map { $0.textPath ?? "" })
     }
 
     /// Every problem in the dataset, in file order; empty when it is clean.
@@ -110,6 +126,8 @@ struct Located<T> {
     let at: SourceLocation
     var quotes: [Located<Quote>] = []
     var references: [Field: SourceLocation] = [:]
+    /// For a document: the dataset-relative path its text was read from.
+    var textPath: String? = nil
 
     func location(_ field: Field) -> SourceLocation { references[field] ?? at }
 }

@@ -20,7 +20,7 @@ extension CorpusLoader {
         guard let id, let title, let date, let stage, let text else { return nil }
         let doc = Document(id: id, title: title, author: author, publisher: publisher, date: date,
                            dateNote: dateNote, stage: stage, url: url, text: text)
-        return Located(value: doc, at: f.location(of: "id"))
+        return Located(value: doc, at: f.location(of: "id"), textPath: textPath)
     }
 
     static func readStakeholder(_ node: Node, _ ctx: YAMLContext, sink: DiagnosticSink) -> Located<Stakeholder>? {

@@ -31,13 +31,10 @@ public final class SearchIndex: Sendable {
         let text: Substring
         let weight: Float
     }
-    private struct Postings: Sendable {
-        var units: [Int32] = []   // ascending
-        var counts: [Int32] = []  // occurrences of the word in each unit
-    }
     private let units: [Unit]
-    private let postings: [String: Postings]
-    private let vocabulary: [String]   // sorted, for prefix queries
+    private let vocabulary: [String]        // sorted, for prefix queries
+    private let postings: [PostingList]     // postings[i] is vocabulary[i]'s
+    private let wordIDs: [String: Int32]    // word → its position in vocabulary
 
     public init(corpus: Corpus) {
         var units: [Unit] = []
@@ -63,47 +60,55 @@ public final class SearchIndex: Sendable {
                 add(.passage(document: d.id, start: start), paragraph, 1)
             }
         }
-        var postings: [String: Postings] = [:]
-        for (n, unit) in units.enumerated() {
-            var counts: [String: Int32] = [:]
-            for w in TextFolding.words(String(unit.text)) { counts[w.folded, default: 0] += 1 }
-            for (word, count) in counts {
-                postings[word, default: Postings()].units.append(Int32(n))
-                postings[word]!.counts.append(count)
-            }
-        }
+        var builder = PostingsBuilder()
+        for (n, unit) in units.enumerated() { builder.add(unit: Int32(n), text: unit.text) }
+        let built = builder.finish()
         self.units = units
-        self.postings = postings
-        self.vocabulary = postings.keys.sorted()
+        self.vocabulary = built.vocabulary
+        self.postings = built.postings
+        var wordIDs: [String: Int32] = [:]
+        wordIDs.reserveCapacity(built.vocabulary.count)
+        for (i, word) in built.vocabulary.enumerated() { wordIDs[word] = Int32(i) }
+        self.wordIDs = wordIDs
     }
 
     /// Paragraphs (separated by blank lines) with their scalar offsets.
+    /// Scans UTF-8 bytes; only non-ASCII scalars are decoded to ask whether
+    /// they are whitespace.
     static func paragraphs(_ text: String) -> [(Int, Substring)] {
         var result: [(Int, Substring)] = []
-        var offset = 0
-        var start = text.startIndex
-        var startOffset = 0
-        var newlines = 0
-        var i = text.startIndex
-        let scalars = text.unicodeScalars
-        while i != scalars.endIndex {
-            let s = scalars[i]
-            if s == "\n" {
-                newlines += 1
-            } else if !s.properties.isWhitespace {
-                if newlines >= 2 || i == text.startIndex {
-                    if i != text.startIndex, start < i {
-                        result.append((startOffset, text[start..<i]))
-                    }
-                    start = i
-                    startOffset = offset
+        let utf8 = text.utf8
+        func index(_ byte: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: byte) }
+        UTF8Scalar.withBytes(of: text) { bytes in
+            var startByte = 0, startOffset = 0
+            var newlines = 0
+            var i = 0, offset = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                var length = 1
+                let isWhitespace: Bool
+                if b < 0x80 {
+                    isWhitespace = b == 0x20 || (b >= 0x09 && b <= 0x0D)
+                } else {
+                    let (value, len) = UTF8Scalar.decode(bytes, at: i)
+                    length = len
+                    isWhitespace = Unicode.Scalar(value)!.properties.isWhitespace
                 }
-                newlines = 0
+                if b == 0x0A {
+                    newlines += 1
+                } else if !isWhitespace {
+                    if newlines >= 2 || i == 0 {
+                        if i != 0, startByte < i { result.append((startOffset, text[index(startByte)..<index(i)])) }
+                        startByte = i
+                        startOffset = offset
+                    }
+                    newlines = 0
+                }
+                i += length
+                offset += 1
             }
-            scalars.formIndex(after: &i)
-            offset += 1
+            if startByte < bytes.count { result.append((startOffset, text[index(startByte)..<text.endIndex])) }
         }
-        if start < text.endIndex { result.append((startOffset, text[start..<text.endIndex])) }
         return result.map { ($0.0, $0.1.trimmingTrailingWhitespace()) }.filter { !$0.1.isEmpty }
     }
 
@@ -116,7 +121,7 @@ public final class SearchIndex: Sendable {
         let prefixLast = !(query.last?.isWhitespace ?? true)
         var candidates: [(unit: Int32, score: Float)]? = nil
         for (i, word) in words.enumerated() {
-            let list = (i == words.count - 1 && prefixLast) ? prefixPostings(word) : (postings[word] ?? Postings())
+            let list = (i == words.count - 1 && prefixLast) ? prefixPostings(word) : (wordIDs[word].map { postings[Int($0)] } ?? PostingList())
             let idf = Float(log(1 + Double(units.count) / Double(1 + list.units.count)))
             candidates = SearchIndex.intersect(candidates, list, idf: idf)
             if candidates!.isEmpty { return [] }
@@ -135,22 +140,39 @@ public final class SearchIndex: Sendable {
     }
 
     /// The union of the postings of every word starting with `prefix`.
-    private func prefixPostings(_ prefix: String) -> Postings {
+    private func prefixPostings(_ prefix: String) -> PostingList {
         var lo = 0, hi = vocabulary.count
         while lo < hi { let mid = (lo + hi) / 2; if vocabulary[mid] < prefix { lo = mid + 1 } else { hi = mid } }
-        var lists: [Postings] = []
         var k = lo
-        while k < vocabulary.count, vocabulary[k].hasPrefix(prefix) { lists.append(postings[vocabulary[k]]!); k += 1 }
-        if lists.count == 1 { return lists[0] }
-        var merged: [Int32: Int32] = [:]
-        for list in lists { for (u, c) in zip(list.units, list.counts) { merged[u, default: 0] += c } }
-        var out = Postings()
-        for u in merged.keys.sorted() { out.units.append(u); out.counts.append(merged[u]!) }
+        while k < vocabulary.count, vocabulary[k].hasPrefix(prefix) { k += 1 }
+        return SearchIndex.union(postings[lo..<k])
+    }
+
+    /// Sorted lists merged pairwise, counts of a unit in several lists summed.
+    private static func union(_ lists: ArraySlice<PostingList>) -> PostingList {
+        guard lists.count > 1 else { return lists.first ?? PostingList() }
+        let mid = lists.startIndex + lists.count / 2
+        let a = union(lists[..<mid]), b = union(lists[mid...])
+        var out = PostingList()
+        out.units.reserveCapacity(a.units.count + b.units.count)
+        out.counts.reserveCapacity(a.units.count + b.units.count)
+        var i = 0, j = 0
+        while i < a.units.count || j < b.units.count {
+            let u = i < a.units.count ? a.units[i] : Int32.max
+            let v = j < b.units.count ? b.units[j] : Int32.max
+            if u == v {
+                out.units.append(u); out.counts.append(a.counts[i] + b.counts[j]); i += 1; j += 1
+            } else if u < v {
+                out.units.append(u); out.counts.append(a.counts[i]); i += 1
+            } else {
+                out.units.append(v); out.counts.append(b.counts[j]); j += 1
+            }
+        }
         return out
     }
 
     /// Keeps the units present in both, adding this word's score.
-    private static func intersect(_ current: [(unit: Int32, score: Float)]?, _ list: Postings, idf: Float) -> [(unit: Int32, score: Float)] {
+    private static func intersect(_ current: [(unit: Int32, score: Float)]?, _ list: PostingList, idf: Float) -> [(unit: Int32, score: Float)] {
         let scoreOf = { (count: Int32) in idf * (1 + log(Float(count))) }
         guard let current else { return zip(list.units, list.counts).map { ($0, scoreOf($1)) } }
         var out: [(unit: Int32, score: Float)] = []

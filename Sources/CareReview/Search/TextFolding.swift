@@ -25,36 +25,20 @@ public enum TextFolding {
     /// punctuation separate words), with scalar offsets into the text.
     public static func words(_ text: String) -> [Word] {
         var words: [Word] = []
-        var current = String.UnicodeScalarView()
-        var start = 0
-        var ascii = true
-        var offset = 0
-        func flush() {
-            guard !current.isEmpty else { return }
-            let raw = String(current)
-            words.append(Word(folded: ascii ? raw.lowercased() : fold(raw), range: start..<offset))
-            current = String.UnicodeScalarView()
-            ascii = true
-        }
-        for s in text.unicodeScalars {
-            let isWordScalar: Bool
-            if s.isASCII {
-                let v = s.value
-                isWordScalar = (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A)
-            } else {
-                isWordScalar = s.properties.isAlphabetic || s.properties.numericType != nil
-                    || s.properties.generalCategory == .nonspacingMark
+        var scanner = WordScanner(memoizing: false)
+        UTF8Scalar.withBytes(of: text) { bytes in
+            scanner.forEachWord(in: bytes) { span in
+                let raw = UnsafeBufferPointer(rebasing: bytes[span.byteStart..<span.byteEnd])
+                // ASCII letters lowercase by setting 0x20, which digits already have.
+                let folded = span.ascii
+                    ? String(unsafeUninitializedCapacity: raw.count) { out in
+                        for k in raw.indices { out[k] = raw[k] | 0x20 }
+                        return raw.count
+                    }
+                    : fold(String(decoding: raw, as: UTF8.self))
+                words.append(Word(folded: folded, range: span.scalarStart..<span.scalarEnd))
             }
-            if isWordScalar {
-                if current.isEmpty { start = offset }
-                if !s.isASCII { ascii = false }
-                current.append(s)
-            } else {
-                flush()
-            }
-            offset += 1
         }
-        flush()
         return words
     }
 }

@@ -1,0 +1,105 @@
+import ArgumentParser
+import CareReview
+import Foundation
+
+struct MatrixCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "matrix",
+        abstract: "Print the stance matrix: proposals as rows, stakeholders as columns.",
+        discussion: """
+        Columns are abbreviated and paged to fit the width (80 columns, or
+        $COLUMNS); each page lists what its abbreviations stand for.
+        Examples:
+          carereview matrix
+          carereview matrix --sort divided --kind charity,directors-body
+          carereview matrix --format csv > matrix.csv
+        """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, csv }
+
+    @OptionGroup var corpus: CorpusOptions
+    @OptionGroup var filters: FilterOptions
+    @Option(help: "Row order: theme, positions or divided.") var sort: String = "theme"
+    @Option(help: "text or csv.") var format: Format = .text
+    @Option(help: "Print only this page of columns (text format).") var page: Int?
+
+    func validate() throws {
+        if ProposalOrder(rawValue: sort) == nil { throw ValidationError("--sort takes theme, positions or divided, not '\(sort)'") }
+        if let page, page < 1 { throw ValidationError("--page starts at 1") }
+    }
+
+    func run() throws {
+        let c = try corpus.load()
+        let m = StanceMatrix(corpus: c, order: ProposalOrder(rawValue: sort)!, filter: try filters.filter())
+        switch format {
+        case .csv: FileHandle.standardOutput.write(Data(AnalysisReports.matrixCSV(m).utf8))
+        case .text:
+            let count = AnalysisReports.pages(m).count
+            if let page, page > count { throw ValidationError("there \(count == 1 ? "is only 1 page" : "are only \(count) pages") of columns") }
+            print(AnalysisReports.matrix(m, page: page), terminator: "")
+        }
+    }
+}
+
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare two stakeholders, proposal by proposal.",
+        discussion: """
+        Every proposal either takes a position on, both stances, whether they
+        agree, and the quotes.
+        Examples:
+          carereview compare become adcs
+          carereview compare "Robin Sen" "Christian Kerr"
+        """)
+
+    @OptionGroup var corpus: CorpusOptions
+    @Argument(help: "The first stakeholder.") var first: String
+    @Argument(help: "The second stakeholder.") var second: String
+
+    func run() throws {
+        let c = try corpus.load()
+        let a = try resolveStakeholder(first, in: c), b = try resolveStakeholder(second, in: c)
+        guard a.id != b.id else { throw ValidationError("'\(first)' and '\(second)' are the same stakeholder") }
+        print(AnalysisReports.compare(Comparison(corpus: c, first: a.id, second: b.id)!, c), terminator: "")
+    }
+}
+
+struct BriefCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "brief",
+        abstract: "Write a Markdown briefing of the positions marked in the browser.",
+        discussion: """
+        Marks and notes live in $XDG_DATA_HOME/carereview/annotations.json
+        (default ~/.local/share/carereview/); mark with m in the browser.
+        Examples:
+          carereview brief --marked
+          carereview brief --marked -o briefing.md
+        """)
+
+    @OptionGroup var corpus: CorpusOptions
+    @Flag(help: "Brief the marked positions (the default and, for now, the only selection).") var marked = false
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE instead of standard output.", valueName: "FILE"))
+    var output: String?
+
+    func run() throws {
+        let c = try corpus.load()
+        let store = AnnotationStore.standard()
+        let annotations: Annotations
+        switch store.load() {
+        case .none: annotations = Annotations()
+        case .loaded(let a): annotations = a
+        case .setAside(let url, let reason):
+            printError("carereview: the annotations file could not be read (\(reason)); it is kept at \(url.path)")
+            throw ExitCode(1)
+        }
+        let text = BriefExport.render(annotations.markedPositions(in: c), corpus: c, notes: annotations.notes)
+        guard let output else { print(text, terminator: ""); return }
+        do {
+            try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: output))
+        } catch {
+            printError("carereview: cannot write \(output): \(error.localizedDescription)")
+            throw ExitCode(1)
+        }
+    }
+}
