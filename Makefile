@@ -31,7 +31,7 @@ release: check-deps
 deps:
 	@if [ "$$(id -u)" != 0 ]; then echo "make deps installs Debian packages: run it as root (sudo make deps)"; exit 1; fi
 	apt-get update
-	apt-get install -y libncurses-dev tmux
+	apt-get install -y libncurses-dev tmux libxml2-utils
 
 check-deps:
 	@command -v $(SWIFT) >/dev/null || { echo "swift is not on PATH (Swift 6 toolchain needed; on this machine: /opt/swift/usr/bin)"; exit 1; }

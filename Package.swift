@@ -12,6 +12,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // The model: documents, stakeholders, proposals, positions, queries,
@@ -24,6 +25,10 @@ let package = Package(
         .executableTarget(name: "EmbedCorpusTool"),
         .plugin(name: "EmbedCorpusPlugin", capability: .buildTool(), dependencies: ["EmbedCorpusTool"]),
         .target(name: "EmbeddedCorpus", dependencies: ["CareReview"], plugins: ["EmbedCorpusPlugin"]),
+
+        // REFI-QDA exchange (.qdpx/.qdc export and import): zip and XML
+        // libraries stay here, used only by the export and import commands.
+        .target(name: "CareReviewExchange", dependencies: ["CareReview", "ZIPFoundation"]),
 
         // UI logic: State, Action, a pure reducer, views rendering into a cell buffer.
         .target(name: "CareReviewUI", dependencies: ["CareReview"]),
@@ -38,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "carereview",
             dependencies: [
-                "CareReview", "EmbeddedCorpus", "CareReviewUI", "TerminalBackend",
+                "CareReview", "EmbeddedCorpus", "CareReviewUI", "TerminalBackend", "CareReviewExchange",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -47,7 +52,7 @@ let package = Package(
         .executableTarget(name: "carereview-bench", dependencies: ["CareReview", "EmbeddedCorpus", "CareReviewUI"]),
 
         // Test data is read from the source tree (#filePath), not bundled.
-        .testTarget(name: "CareReviewTests", dependencies: ["CareReview", "EmbeddedCorpus"], exclude: ["Fixtures"]),
+        .testTarget(name: "CareReviewTests", dependencies: ["CareReview", "EmbeddedCorpus", "CareReviewExchange"], exclude: ["Fixtures"]),
         .testTarget(name: "CareReviewUITests", dependencies: ["CareReviewUI", "CareReview", "EmbeddedCorpus"], exclude: ["Goldens"]),
         .testTarget(name: "CLITests", dependencies: ["CareReview"], exclude: ["Goldens"]),
     ]

@@ -11,10 +11,17 @@ public struct BrowserOptions: Sendable {
     public var fresh: Bool
     public var deepLink: DeepLink?
     public var stateDirectory: URL
+    /// Where marks and notes are kept.
+    public var annotations: AnnotationStore
+    /// Start in presenter mode (`--present`); echo keys (`--show-keys`).
+    public var present: Bool
+    public var showKeys: Bool
 
-    public init(theme: ThemeName?, colors: Bool, fresh: Bool, deepLink: DeepLink?, stateDirectory: URL) {
+    public init(theme: ThemeName?, colors: Bool, fresh: Bool, deepLink: DeepLink?, stateDirectory: URL,
+                annotations: AnnotationStore, present: Bool = false, showKeys: Bool = false) {
         self.theme = theme; self.colors = colors; self.fresh = fresh; self.deepLink = deepLink
-        self.stateDirectory = stateDirectory
+        self.stateDirectory = stateDirectory; self.annotations = annotations
+        self.present = present; self.showKeys = showKeys
     }
 }
 
@@ -31,7 +38,8 @@ public enum Browser {
         let size = terminal.size
         let sessions = SessionStore(directory: options.stateDirectory)
         var state = initialState(corpus, options, sessions, glyphs: glyphs, size: size)
-        let effects = EffectRunner(terminal: terminal, corpus: corpus, sessions: sessions, stateDirectory: options.stateDirectory)
+        let effects = EffectRunner(terminal: terminal, corpus: corpus, sessions: sessions, stateDirectory: options.stateDirectory,
+                                   annotations: options.annotations)
         var painter = Painter()
 
         // The search index is proportional to the corpus: build it off the
@@ -56,7 +64,7 @@ public enum Browser {
             painter.paint(render(state, width: state.width, height: state.height), palette: state.palette, on: terminal)
 
             while let pending = state.effects.first {
-                switch effects.perform(pending.effect) {
+                switch effects.perform(pending.effect, in: state) {
                 case .quit:
                     return 0
                 case .done(let message, let isError, let repaint):
@@ -81,25 +89,37 @@ public enum Browser {
 
     static func initialState(_ corpus: Corpus, _ options: BrowserOptions, _ sessions: SessionStore,
                              glyphs: GlyphSet, size: (width: Int, height: Int)) -> State {
+        // Marks and notes: an unreadable file is set aside (never overwritten) and the user told where.
+        var annotations = Annotations()
+        var problems: [String] = []
+        switch options.annotations.load() {
+        case .none: break
+        case .loaded(let a): annotations = a
+        case .setAside(let url, let reason):
+            problems.append("Could not read your marks and notes (\(reason)); the file is kept at \(url.path).")
+        }
+        let (w, h) = size
+        var state: State
         if let link = options.deepLink {
-            return State(corpus: corpus, deepLink: link, glyphs: glyphs, theme: options.theme ?? .default,
-                         width: size.width, height: size.height)
-        }
-        if !options.fresh {
-            switch sessions.load() {
-            case .some(.success(let session)):
-                var s = State(restoring: session, corpus: corpus, glyphs: glyphs, width: size.width, height: size.height)
-                if let theme = options.theme { s.apply(.setTheme(theme)) }
-                return s
-            case .some(.failure(let problem)):
-                var s = State(corpus: corpus, glyphs: glyphs, theme: options.theme ?? .default, width: size.width, height: size.height)
-                s.apply(.showMessage(problem.message, isError: true))
-                return s
-            case .none:
-                break
+            state = State(corpus: corpus, deepLink: link, glyphs: glyphs, theme: options.theme ?? .default, width: w, height: h,
+                          annotations: annotations, presenting: options.present, showKeys: options.showKeys)
+        } else if !options.fresh, let saved = sessions.load() {
+            switch saved {
+            case .success(let session):
+                state = State(restoring: session, corpus: corpus, glyphs: glyphs, width: w, height: h,
+                              annotations: annotations, presenting: options.present, showKeys: options.showKeys)
+                if let theme = options.theme { state.apply(.setTheme(theme)) }
+            case .failure(let problem):
+                problems.append(problem.message)
+                state = State(corpus: corpus, glyphs: glyphs, theme: options.theme ?? .default, width: w, height: h,
+                              annotations: annotations, presenting: options.present, showKeys: options.showKeys)
             }
+        } else {
+            state = State(corpus: corpus, glyphs: glyphs, theme: options.theme ?? .default, width: w, height: h,
+                          annotations: annotations, presenting: options.present, showKeys: options.showKeys)
         }
-        return State(corpus: corpus, glyphs: glyphs, theme: options.theme ?? .default, width: size.width, height: size.height)
+        if !problems.isEmpty { state.apply(.showMessage(problems.joined(separator: " "), isError: true)) }
+        return state
     }
 }
 

@@ -9,13 +9,14 @@ struct EffectRunner {
     let corpus: Corpus
     let sessions: SessionStore
     let stateDirectory: URL
+    let annotations: AnnotationStore
 
     enum Outcome {
         case done(message: String?, isError: Bool, repaint: Bool)
         case quit
     }
 
-    func perform(_ effect: Effect) -> Outcome {
+    func perform(_ effect: Effect, in state: State) -> Outcome {
         switch effect {
         case .quit(let session):
             sessions.save(session)
@@ -33,6 +34,17 @@ struct EffectRunner {
             return copy(text)
         case .export(let request):
             return export(request)
+        case .saveAnnotations(let marks):
+            do {
+                try annotations.save(marks)
+                return .done(message: nil, isError: false, repaint: false)
+            } catch {
+                return .done(message: "Could not save your marks and notes: \(error.localizedDescription)", isError: true, repaint: false)
+            }
+        case .exportBrief(let path):
+            let marks = state.annotations
+            let text = BriefExport.render(marks.markedPositions(in: corpus), corpus: corpus, notes: marks.notes)
+            return write(text, to: path, what: "briefing")
         }
     }
 
@@ -82,11 +94,16 @@ struct EffectRunner {
     }
 
     private func export(_ request: ExportRequest) -> Outcome {
-        let path = NSString(string: request.path).expandingTildeInPath
-        let url = URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+        write(request.render(corpus), to: request.path, what: request.format.rawValue)
+    }
+
+    /// Writes a file the user named (relative to the working directory, ~ expanded).
+    private func write(_ text: String, to path: String, what: String) -> Outcome {
+        let expanded = NSString(string: path).expandingTildeInPath
+        let url = URL(fileURLWithPath: expanded, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         do {
-            try AtomicFile.write(Data(request.render(corpus).utf8), to: url)
-            return .done(message: "Exported \(request.format.rawValue) to \(url.path)", isError: false, repaint: false)
+            try AtomicFile.write(Data(text.utf8), to: url)
+            return .done(message: "Exported \(what) to \(url.path)", isError: false, repaint: false)
         } catch {
             return .done(message: "Could not write \(url.path): \(error.localizedDescription)", isError: true, repaint: false)
         }

@@ -33,6 +33,12 @@ func measure(_ dir: String, label: String) {
     figure("\(label).search_p95", percentile(times, 0.95), "ms")
     figure("\(label).peak_memory", peakMemoryMB(), "MB")
     figure("\(label).positions", Double(corpus.positions.count), "count")
+    // The validated cache: the first load writes it, the second is a warm start.
+    let cache = CorpusCache(directory: URL(fileURLWithPath: dir).appendingPathComponent(".cache"))
+    _ = try? CorpusLoader.load(.directory(dir), cache: cache)
+    let tw = now()
+    _ = try? CorpusLoader.load(.directory(dir), cache: cache)
+    figure("\(label).load_warm_cache", (now() - tw) * 1000, "ms")
     FrameBench.measure(corpus, index: index, label: label)
 }
 

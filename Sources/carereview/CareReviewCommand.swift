@@ -12,7 +12,7 @@ struct CareReviewCommand: ParsableCommand {
         the list of proposals. Subcommands serve scripts and pipes.
         """,
         subcommands: [ProposalsCommand.self, ShowCommand.self, StakeholdersCommand.self, StakeholderCommand.self,
-                      SearchCommand.self, ValidateCommand.self, ExportCommand.self, OpenCommand.self,
+                      SearchCommand.self, ValidateCommand.self, ExportCommand.self, ImportCommand.self, OpenCommand.self,
                       MatrixCommand.self, CompareCommand.self, BriefCommand.self])
 
     @OptionGroup var corpus: CorpusOptions

@@ -8,17 +8,20 @@ struct CorpusOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Read the dataset from DIR instead of the embedded one (also CAREREVIEW_DATA).", valueName: "DIR"))
     var data: String?
 
-    var source: CorpusSource {
-        if let dir = data ?? ProcessInfo.processInfo.environment["CAREREVIEW_DATA"], !dir.isEmpty {
-            return .directory(dir)
-        }
-        return EmbeddedCorpus.source
+    /// The dataset directory chosen by --data or CAREREVIEW_DATA, if any.
+    var directory: String? {
+        guard let dir = data ?? ProcessInfo.processInfo.environment["CAREREVIEW_DATA"], !dir.isEmpty else { return nil }
+        return dir
     }
 
-    /// The corpus, or exit status 1 with every problem found.
+    var source: CorpusSource { directory.map(CorpusSource.directory) ?? EmbeddedCorpus.source }
+
+    /// The corpus, or exit status 1 with every problem found. A directory
+    /// dataset whose bytes already loaded cleanly comes from the validated
+    /// cache (`$XDG_CACHE_HOME/carereview`); the embedded one needs none.
     func load() throws -> Corpus {
         do {
-            return try CorpusLoader.load(source)
+            return try CorpusLoader.load(source, cache: directory == nil ? nil : CorpusCache.standard())
         } catch {
             printError(error.description)
             printError("carereview: the dataset has \(error.diagnostics.count) problem\(error.diagnostics.count == 1 ? "" : "s"); nothing was loaded")

@@ -15,6 +15,8 @@ enum CLI {
         return testsDir.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(".build/debug/carereview").path
     }()
 
+    static let cacheDir = FileManager.default.temporaryDirectory.appendingPathComponent("cr-cli-cache-\(getpid())").path
+
     static func run(_ args: [String], env: [String: String] = [:]) throws -> Result {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: binary)
@@ -22,6 +24,7 @@ enum CLI {
         var environment = ProcessInfo.processInfo.environment
         environment["COLUMNS"] = "80"
         environment.removeValue(forKey: "CAREREVIEW_DATA")
+        environment["XDG_CACHE_HOME"] = cacheDir   // keep the load cache out of the user's home
         for (k, v) in env { environment[k] = v }
         p.environment = environment
         let out = Pipe(), err = Pipe()

@@ -12,6 +12,9 @@ import Testing
         ("search-kinship", ["search", "kinship"]),
         ("export-markdown", ["export", "--format", "markdown"]),
         ("export-csv", ["export", "--format", "csv", "--stakeholder", "council"]),
+        ("matrix", ["matrix"]),
+        ("matrix-csv", ["matrix", "--format", "csv"]),
+        ("compare", ["compare", "council", "the charity"]),
     ])
     func goldenOutput(name: String, args: [String]) throws {
         let r = try CLI.run(args + ["--data", CLI.fixture])
@@ -122,8 +125,37 @@ import Testing
         #expect(r.stdout.contains("The ␛[31mCouncil␇"))
     }
 
+    @Test func matrixFitsEightyColumnsByPaging() throws {
+        let r = try CLI.run(["matrix"])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("Page 1 of"))
+        for line in r.stdout.split(separator: "\n") { #expect(line.count <= 80, "\(line)") }
+        let one = try CLI.run(["matrix", "--page", "2"])
+        #expect(one.stdout.contains("Page 2 of") && !one.stdout.contains("Page 1 of"))
+        #expect(try CLI.run(["matrix", "--page", "99"]).status == 2)
+    }
+
+    @Test func briefOfMarkedPositions() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("cr-brief-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        let dir = home.appendingPathComponent("carereview")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        try Data(#"{"version":1,"marked":["article-39.iro-abolition"],"notes":{"article-39.iro-abolition":"Lead with this"}}"#.utf8)
+            .write(to: dir.appendingPathComponent("annotations.json"))
+        let r = try CLI.run(["brief", "--marked"], env: ["XDG_DATA_HOME": home.path])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("## Abolish the Independent Reviewing Officer role"))
+        #expect(r.stdout.contains("### Article 39 — -- opposes"))
+        #expect(r.stdout.contains("**Note:** Lead with this"))
+        try Data("not json".utf8).write(to: dir.appendingPathComponent("annotations.json"))
+        let bad = try CLI.run(["brief", "--marked"], env: ["XDG_DATA_HOME": home.path])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("could not be read"))
+    }
+
     @Test func helpHasExamples() throws {
-        for sub in ["proposals", "show", "stakeholders", "stakeholder", "search", "validate", "export", "open"] {
+        for sub in ["proposals", "show", "stakeholders", "stakeholder", "search", "validate", "export", "open",
+                    "matrix", "compare", "brief"] {
             let r = try CLI.run([sub, "--help"])
             #expect(r.status == 0)
             #expect(r.stdout.contains("carereview \(sub)"), "\(sub) --help has no example")

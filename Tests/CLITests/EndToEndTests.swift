@@ -108,8 +108,7 @@ final class TmuxSession {
 
         // Article 39's position, its quote, then the quote in its source.
         try t.press("j")
-        screen = try t.waitFor("Article 39 · charity")
-        #expect(screen.contains("drastic and dangerous move"))
+        try t.waitFor("Article 39 · charity", "dangerous move")
         try t.press("Enter")
         try t.press("Enter")
         screen = try t.waitFor("Children’s social care sector responds", "drastic and dangerous move")

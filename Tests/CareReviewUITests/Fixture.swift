@@ -124,8 +124,10 @@ enum Fixture {
     static let index = SearchIndex(corpus: corpus)
 
     /// A state at a size, with the search index delivered.
-    static func state(_ glyphs: GlyphSet = .unicode, width: Int = 80, height: Int = 24, indexed: Bool = true) -> State {
-        var s = State(corpus: corpus, glyphs: glyphs, width: width, height: height)
+    static func state(_ glyphs: GlyphSet = .unicode, width: Int = 80, height: Int = 24, indexed: Bool = true,
+                      annotations: Annotations = Annotations(), presenting: Bool = false, showKeys: Bool = false) -> State {
+        var s = State(corpus: corpus, glyphs: glyphs, width: width, height: height, annotations: annotations,
+                      presenting: presenting, showKeys: showKeys)
         if indexed { s.apply(.searchIndexReady(index)) }
         return s
     }

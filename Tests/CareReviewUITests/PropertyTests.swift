@@ -18,7 +18,8 @@ struct SplitMix: RandomNumberGenerator {
     static let keys: [Key] = KeyBindings.all.flatMap(\.keys).filter { $0 != .char("q") }
         + [.char("a"), .char("r"), .char("e"), .char(" "), .char("児"), .char("\u{1B}"), .backspace, .enter, .escape]
     static let commands = ["proposal iro", "stakeholder become", "search regional", "theme mono", "sort divided",
-                           "export csv /tmp/x.csv", "proposal zzz", "clear", "help"]
+                           "export csv /tmp/x.csv", "proposal zzz", "clear", "help", "matrix", "compare become adcs",
+                           "compare article 39 robin sen", "compare zzz", "export brief /tmp/brief.md", "sort positions"]
 
     static func randomAction(_ rng: inout SplitMix) -> Action {
         switch Int.random(in: 0..<100, using: &rng) {
@@ -33,7 +34,8 @@ struct SplitMix: RandomNumberGenerator {
         case 90..<93: return .openProposal(Fixture.proposals.randomElement(using: &rng)!.id,
                                            stakeholder: Fixture.stakeholders.randomElement(using: &rng)!.id)
         case 93..<96: return .effectFinished(id: Int.random(in: 0...20, using: &rng), message: "done")
-        case 96..<98: return .setGlyphs(Bool.random(using: &rng) ? .unicode : .ascii)
+        case 96..<97: return .setGlyphs(Bool.random(using: &rng) ? .unicode : .ascii)
+        case 97..<98: return .showMessage("A load problem", isError: true)
         default: return .searchIndexReady(Fixture.index)
         }
     }
@@ -56,7 +58,22 @@ struct SplitMix: RandomNumberGenerator {
             check(s.search.hits.isEmpty || s.search.hits.indices.contains(s.search.selected), "hit selection")
         case .source(let d):
             check(s.current.quote >= -1 && s.current.quote < max(1, Fixture.corpus.quotes(inDocument: d).count), "quote")
+        case .matrix:
+            if let m = s.matrix, let g = s.current.grid {
+                check(g.row >= -1 && g.row < max(0, m.rows.count) && g.col >= -1 && g.col < max(0, m.columns.count), "matrix cursor")
+                check(m.rows.isEmpty || m.columns.isEmpty || g.row >= 0 || g.col >= 0, "matrix cursor in the corner")
+                check(g.row < 0 || (g.row >= g.top && g.top >= 0), "matrix row scrolled out")
+                check(g.col < 0 || (g.col >= g.left && g.left >= 0), "matrix column scrolled out")
+            } else { p.append("matrix not built") }
+        case .compare:
+            if let c = s.comparison, let g = s.current.grid {
+                check(c.rows.isEmpty || c.rows.indices.contains(g.row), "compare row")
+            } else { p.append("comparison not built") }
         }
+        if let pr = s.presenter {
+            check(pr.slide >= 0 && pr.slide <= s.slidePositions(pr.proposal).count, "slide")
+        }
+        check(s.mode != .noteInput || s.noteTarget.flatMap(Fixture.corpus.position) != nil, "note target")
         guard let buf = frame else { return p }
         check(buf.cells.count == buf.width * buf.height, "dimensions")
         for (i, cell) in buf.cells.enumerated() {
@@ -85,7 +102,8 @@ struct SplitMix: RandomNumberGenerator {
         for run in 0..<500 {
             var s = Fixture.state(Bool.random(using: &rng) ? .unicode : .ascii,
                                   width: Int.random(in: 1...300, using: &rng), height: Int.random(in: 1...100, using: &rng),
-                                  indexed: Bool.random(using: &rng))
+                                  indexed: Bool.random(using: &rng), presenting: Int.random(in: 0..<8, using: &rng) == 0,
+                                  showKeys: Bool.random(using: &rng))
             for step in 0..<25 {
                 let action = Self.randomAction(&rng)
                 s = reduce(s, action)

@@ -53,10 +53,34 @@ public struct StanceMatrix: Sendable {
         // years shortened ("… Conference 2019" → "…C19").
         let initials = words.map { w -> String in
             if w.allSatisfy(\.isNumber) { return w.count == 4 ? String(w.suffix(2)) : String(w) }
-            return w.first.map { $0.isUppercase ? String($0) : "" } ?? ""
+            return w.first.map { $0.uppercased() } ?? ""
         }.joined()
         if initials.count >= 2, initials.count <= width { return initials }
         return String(s.name.prefix(max(1, width)))
+    }
+}
+
+extension StanceMatrix {
+    /// Column headers, unique within this matrix: where two abbreviations
+    /// clash ("The Charity", "The Council" → "TC"), the names themselves,
+    /// without a leading "The", are cut to the width instead, then numbered.
+    public func abbreviations(width: Int) -> [String] {
+        var headers = columns.map { StanceMatrix.abbreviation($0, width: width) }
+        let clashing = Dictionary(grouping: headers.indices, by: { headers[$0] }).values.filter { $0.count > 1 }
+        for group in clashing {
+            for i in group {
+                var name = columns[i].name
+                if name.hasPrefix("The ") { name.removeFirst(4) }
+                headers[i] = String(name.prefix(width))
+            }
+        }
+        var seen: [String: Int] = [:]
+        for i in headers.indices {
+            let n = seen[headers[i], default: 0]
+            seen[headers[i]] = n + 1
+            if n > 0 { headers[i] = String(headers[i].prefix(max(1, width - 1))) + String(n + 1) }
+        }
+        return headers
     }
 }
 

@@ -52,8 +52,24 @@ public struct CorpusCache: Sendable {
         return files.sorted { ($0.date, $1.url.lastPathComponent) > ($1.date, $0.url.lastPathComponent) }.map(\.url)
     }
 
+    /// The file's bytes, read straight into an array (these files run to tens of MB).
     func read(_ key: ContentHash) -> [UInt8]? {
-        FileManager.default.contents(atPath: fileURL(for: key).path).map { [UInt8]($0) }
+        let fd = open(fileURL(for: key).path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_size >= 0 else { return nil }
+        let size = Int(info.st_size)
+        var complete = true
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            while count < size {
+                let n = systemRead(fd, buffer.baseAddress! + count, size - count)
+                if n < 0 && errno == EINTR { continue }
+                guard n > 0 else { complete = false; break }
+                count += n
+            }
+        }
+        return complete ? bytes : nil
     }
 
     /// Marks an entry as just used, so pruning keeps it.
@@ -61,52 +77,18 @@ public struct CorpusCache: Sendable {
         _ = utimes(fileURL(for: key).path, nil)
     }
 
-    /// Writes atomically (a temporary file in the same directory, fsync,
-    /// rename), so readers see the old file or the new one, never half of
-    /// one; then prunes. Returns whether the file was written.
+    /// Writes atomically (AtomicFile: temporary file in the same directory,
+    /// fsync, rename), so readers see the old file or the new one, never half
+    /// of one; then prunes. Returns whether the file was written.
     @discardableResult
     func write(_ bytes: [UInt8], key: ContentHash) -> Bool {
-        guard (try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)) != nil else { return false }
-        let target = fileURL(for: key).path
-        let temp = directory.appendingPathComponent(".corpus-\(key)-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp").path
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return false }
-        var ok = bytes.withUnsafeBytes { writeAll(fd, $0) } && fsync(fd) == 0
-        ok = close(fd) == 0 && ok
-        guard ok, rename(temp, target) == 0 else {
-            unlink(temp)
-            return false
-        }
-        syncDirectory()
+        guard (try? AtomicFile.write(Data(bytes), to: fileURL(for: key))) != nil else { return false }
         prune()
         return true
     }
 
-    private func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer) -> Bool {
-        var done = 0
-        while done < buffer.count {
-            #if canImport(Glibc)
-            let n = Glibc.write(fd, buffer.baseAddress! + done, buffer.count - done)
-            #else
-            let n = Darwin.write(fd, buffer.baseAddress! + done, buffer.count - done)
-            #endif
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { return false }
-            done += n
-        }
-        return true
-    }
-
-    /// Makes the rename itself durable (best effort).
-    private func syncDirectory() {
-        let fd = open(directory.path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return }
-        _ = fsync(fd)
-        close(fd)
-    }
-
     /// Keeps the `limit` most recently used entries, and deletes temporary
-    /// files that a writer killed mid-write left behind an hour or more ago.
+    /// files (AtomicFile's `.corpus-….tmp`) that a writer killed mid-write left behind an hour or more ago.
     func prune() {
         let fm = FileManager.default
         for url in entries().dropFirst(limit) { try? fm.removeItem(at: url) }
@@ -118,6 +100,15 @@ public struct CorpusCache: Sendable {
             }
         }
     }
+}
+
+// read(2), by a name that CorpusCache's own read does not shadow.
+private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    #if canImport(Glibc)
+    Glibc.read(fd, buffer, count)
+    #else
+    Darwin.read(fd, buffer, count)
+    #endif
 }
 
 /// How a cached load went; for tests and diagnostics.
@@ -137,14 +128,16 @@ enum CacheMiss: Error, Equatable {
 enum CachedLoad {
     static func run(_ source: CorpusSource, cache: CorpusCache) -> (result: Result<Corpus, CorpusLoadError>, outcome: CacheOutcome) {
         let names = [CorpusLoader.documentsFile, CorpusLoader.stakeholdersFile, CorpusLoader.proposalsFile, CorpusLoader.positionsFile]
-        var yaml: [String: String] = [:]
-        for name in names {
-            if case .text(let text) = source.read(name) { yaml[name] = text }
+        // Read and hash the four files on all cores (positions.yaml is most of the bytes).
+        let read = parallelMap(names.count) { i -> (text: String, hash: ContentHash)? in
+            guard case .text(let text) = source.read(names[i]) else { return nil }
+            return (text, ContentHash.of(text))
         }
-        guard yaml.count == names.count else {
+        let files = read.compactMap { $0 }
+        guard files.count == names.count else {
             return (Result { () throws(CorpusLoadError) in try CorpusLoader.load(source) }, .miss(.yamlUnreadable))
         }
-        let key = self.key(names.map { yaml[$0]! })
+        let key = self.key(files.map { ($0.text.utf8.count, $0.hash) })
 
         var miss = CacheMiss.noEntry
         if let bytes = cache.read(key) {
@@ -158,7 +151,7 @@ enum CachedLoad {
         }
         // The full load parses the very strings hashed for the key (not a
         // second read of the files, which could have changed in between).
-        let pinned = yaml
+        let pinned = Dictionary(uniqueKeysWithValues: zip(names, files.map(\.text)))
         let parsed = CorpusSource(displayRoot: source.displayRoot) { pinned[$0].map(CorpusSource.FileContents.text) ?? source.read($0) }
         do {
             let (corpus, textPaths) = try CorpusLoader.loadValidated(parsed)
@@ -170,13 +163,12 @@ enum CachedLoad {
     }
 
     /// The key: a hash of the format and loader version and of each YAML file's bytes.
-    static func key(_ texts: [String]) -> ContentHash {
-        let hashes = parallelMap(texts.count) { ContentHash.of(texts[$0]) }
+    static func key(_ files: [(length: Int, hash: ContentHash)]) -> ContentHash {
         var w = BinaryWriter()
         w.string(CorpusCacheEntry.keyPrefix)
-        for (text, hash) in zip(texts, hashes) {
-            w.varint(UInt64(text.utf8.count))
-            w.hash(hash)
+        for file in files {
+            w.varint(UInt64(file.length))
+            w.hash(file.hash)
         }
         return ContentHash.of(w.bytes)
     }

@@ -91,7 +91,7 @@ struct PostingsBuilder {
 
     /// The vocabulary, sorted, with the posting list of each word at the
     /// same position.
-    func finish() -> (vocabulary: [String], postings: [PostingList]) {
+    consuming func finish() -> SortedPostings {
         let texts = words.map { word -> String in
             switch word {
             case .ascii(let entry): asciiWords.string(entry)
@@ -99,6 +99,43 @@ struct PostingsBuilder {
             }
         }
         let order = texts.indices.sorted { texts[$0] < texts[$1] }
-        return (order.map { texts[$0] }, order.map { postings[$0] })
+        return SortedPostings(vocabulary: order.map { texts[$0] }, postings: order.map { postings[$0] })
+    }
+}
+
+/// A sorted vocabulary and each word's posting list at the same position.
+struct SortedPostings {
+    var vocabulary: [String] = []
+    var postings: [PostingList] = []
+
+    /// Appends a later run's results (every unit of `later` follows every
+    /// unit of self): vocabularies merged in order, a word's lists
+    /// concatenated. Lists are moved, not copied, so memory stays flat.
+    mutating func append(_ later: consuming SortedPostings) {
+        var a = SortedPostings(), b = later
+        swap(&a, &self)
+        vocabulary.reserveCapacity(max(a.vocabulary.count, b.vocabulary.count))
+        postings.reserveCapacity(vocabulary.capacity)
+        var i = 0, j = 0
+        while i < a.vocabulary.count || j < b.vocabulary.count {
+            if j == b.vocabulary.count || (i < a.vocabulary.count && a.vocabulary[i] < b.vocabulary[j]) {
+                take(&a, i); i += 1
+            } else if i == a.vocabulary.count || b.vocabulary[j] < a.vocabulary[i] {
+                take(&b, j); j += 1
+            } else {
+                take(&a, i)
+                postings[postings.count - 1].units += b.postings[j].units
+                postings[postings.count - 1].counts += b.postings[j].counts
+                b.postings[j] = PostingList()
+                i += 1; j += 1
+            }
+        }
+    }
+
+    private mutating func take(_ from: inout SortedPostings, _ k: Int) {
+        var list = PostingList()
+        swap(&list, &from.postings[k])
+        vocabulary.append(from.vocabulary[k])
+        postings.append(list)
     }
 }

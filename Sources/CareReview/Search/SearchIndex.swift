@@ -36,7 +36,11 @@ public final class SearchIndex: Sendable {
     private let postings: [PostingList]     // postings[i] is vocabulary[i]'s
     private let wordIDs: [String: Int32]    // word → its position in vocabulary
 
-    public init(corpus: Corpus) {
+    public convenience init(corpus: Corpus) { self.init(corpus: corpus, runs: nil) }
+
+    /// `runs`: how many runs of units to index in parallel (by default one
+    /// per core for a large corpus); tests force several on a small one.
+    init(corpus: Corpus, runs: Int?) {
         var units: [Unit] = []
         func add(_ target: SearchHit.Target, _ text: Substring, _ weight: Float) {
             units.append(Unit(target: target, text: text, weight: weight))
@@ -54,15 +58,15 @@ public final class SearchIndex: Sendable {
             add(.positionSummary(p.id), Substring(p.summary), 1.5)
             for (i, q) in p.quotes.enumerated() { add(.quote(position: p.id, index: i), Substring(q.text), 2) }
         }
-        for d in corpus.documents {
+        let documents = corpus.documents
+        let passages = parallelMap(documents.count) { SearchIndex.paragraphs(documents[$0].text) }
+        for (d, paragraphs) in zip(documents, passages) {
             add(.documentTitle(d.id), Substring(d.title), 2.5)
-            for (start, paragraph) in SearchIndex.paragraphs(d.text) {
+            for (start, paragraph) in paragraphs {
                 add(.passage(document: d.id, start: start), paragraph, 1)
             }
         }
-        var builder = PostingsBuilder()
-        for (n, unit) in units.enumerated() { builder.add(unit: Int32(n), text: unit.text) }
-        let built = builder.finish()
+        let built = SearchIndex.postings(of: units, runs: runs ?? (units.count < 8192 ? 1 : min(ProcessInfo.processInfo.activeProcessorCount, 8)))
         self.units = units
         self.vocabulary = built.vocabulary
         self.postings = built.postings
@@ -70,6 +74,24 @@ public final class SearchIndex: Sendable {
         wordIDs.reserveCapacity(built.vocabulary.count)
         for (i, word) in built.vocabulary.enumerated() { wordIDs[word] = Int32(i) }
         self.wordIDs = wordIDs
+    }
+
+    /// Posting lists of the units' words. A large corpus is split into one
+    /// run of units per core; the runs' lists are concatenated in unit order.
+    private static func postings(of units: [Unit], runs: Int) -> SortedPostings {
+        let bounds = (0...runs).map { units.count * $0 / runs }
+        var parts = parallelMap(runs) { r in
+            var builder = PostingsBuilder()
+            for n in bounds[r]..<bounds[r + 1] { builder.add(unit: Int32(n), text: units[n].text) }
+            return builder.finish()
+        }
+        var all = SortedPostings()
+        for r in parts.indices {
+            var part = SortedPostings()
+            swap(&part, &parts[r])
+            all.append(part)
+        }
+        return all
     }
 
     /// Paragraphs (separated by blank lines) with their scalar offsets.
@@ -219,6 +241,18 @@ public final class SearchIndex: Sendable {
 
 extension Substring {
     func trimmingTrailingWhitespace() -> Substring {
+        // Fast path: trailing ASCII whitespace after an ASCII scalar. Each of
+        // those is then a Character of its own (or CR LF), since no ASCII
+        // scalar joins a following one into a grapheme cluster.
+        let bytes = utf8
+        var end = bytes.endIndex
+        while end > bytes.startIndex {
+            let b = bytes[bytes.index(before: end)]
+            guard b == 0x20 || (b >= 0x09 && b <= 0x0D) else { break }
+            end = bytes.index(before: end)
+        }
+        if end == bytes.startIndex { return self[startIndex..<startIndex] }
+        if bytes[bytes.index(before: end)] < 0x80 { return self[startIndex..<end] }
         var s = self
         while let l = s.last, l.isWhitespace { s.removeLast() }
         return s

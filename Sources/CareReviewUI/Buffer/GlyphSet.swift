@@ -12,6 +12,8 @@ public struct GlyphSet: Hashable, Sendable {
     public let marker: String        // the current quote in a detail pane
     public let separator: String     // between breadcrumb parts
     public let checked, unchecked: String
+    public let mark: String          // a position marked for the brief
+    public let columnMarker: String  // the matrix cursor's column
 
     /// Stance glyphs: a filling circle from supports (full) to opposes (empty),
     /// or the dataset's ASCII symbols.
@@ -28,8 +30,10 @@ public struct GlyphSet: Hashable, Sendable {
 
     public static let unicode = GlyphSet(isUnicode: true, vertical: "│", horizontal: "─", topLeft: "┌", topRight: "┐",
                                          bottomLeft: "└", bottomRight: "┘", ellipsis: "…", marker: "▶",
-                                         separator: " › ", checked: "[x]", unchecked: "[ ]")
+                                         separator: " › ", checked: "[x]", unchecked: "[ ]",
+                                         mark: "★", columnMarker: "▼")
     public static let ascii = GlyphSet(isUnicode: false, vertical: "|", horizontal: "-", topLeft: "+", topRight: "+",
                                        bottomLeft: "+", bottomRight: "+", ellipsis: "~", marker: ">",
-                                       separator: " > ", checked: "[x]", unchecked: "[ ]")
+                                       separator: " > ", checked: "[x]", unchecked: "[ ]",
+                                       mark: "*", columnMarker: "v")
 }

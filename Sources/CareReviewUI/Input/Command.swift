@@ -9,6 +9,12 @@ public enum Command: Hashable, Sendable {
     // Overlays and modes
     case startSearch, nextMatch, previousMatch, startCommand, openFilterMenu, clearFilters, toggleHelp, cancel
     case cycleSort
+    // Stance matrix: columns (rows use the list moves)
+    case moveLeft, moveRight, firstColumn, lastColumn, openMatrix
+    // Compare, timeline, marks and notes
+    case compare, swapCompared, toggleTimeline, toggleMark, editNote
+    // Presenter mode
+    case togglePresenter, nextSlide, previousSlide, nextProposal, previousProposal
     // Effects for the backend
     case pager, copy, redraw, suspend, quit
     // Filter menu

@@ -3,10 +3,16 @@
 public enum KeyContext: String, CaseIterable, Sendable {
     case everywhere = "Browsing"
     case proposals = "Proposals screen"
+    case positionLists = "Positions of a proposal or stakeholder"
+    case onPosition = "On a position (lists, detail, source, matrix)"
     case reading = "Position detail and source reader"
+    case matrix = "Stance matrix (M)"
+    case compare = "Compare (c)"
+    case presenter = "Presenter mode (P)"
     case searchInput = "Typing a search (/)"
     case commandLine = "Command line (:)"
-    case lineEditing = "Editing a line (/ and :)"
+    case noteInput = "Editing a note (a)"
+    case lineEditing = "Editing a line (/, : and notes)"
     case filterMenu = "Filter menu (f)"
     case help = "Help (?)"
 }
@@ -40,7 +46,9 @@ public enum KeyBindings {
         .init(keys: [.char("]"), .altRight], command: .historyForward, context: .everywhere, help: "history forward"),
         .init(keys: [.char("z")], command: .toggleMaximise, context: .everywhere, help: "maximise / restore pane"),
         .init(keys: [.char("S")], command: .openStakeholder, context: .everywhere, help: "open the position's stakeholder"),
-        .init(keys: [.char("P")], command: .openProposal, context: .everywhere, help: "open the position's proposal"),
+        .init(keys: [.char("p")], command: .openProposal, context: .everywhere, help: "open the position's proposal"),
+        .init(keys: [.char("M")], command: .openMatrix, context: .everywhere, help: "stance matrix: proposals by stakeholders"),
+        .init(keys: [.char("P")], command: .togglePresenter, context: .everywhere, help: "presenter mode: a proposal as slides"),
         .init(keys: [.char("/")], command: .startSearch, context: .everywhere, help: "search everything"),
         .init(keys: [.char("n")], command: .nextMatch, context: .everywhere, help: "next search result"),
         .init(keys: [.char("N")], command: .previousMatch, context: .everywhere, help: "previous search result"),
@@ -56,6 +64,37 @@ public enum KeyBindings {
         .init(keys: [.char("q")], command: .quit, context: .everywhere, help: "quit"),
         // Proposals
         .init(keys: [.char("s")], command: .cycleSort, context: .proposals, help: "sort: theme, positions, divided"),
+        // Positions of a proposal or stakeholder
+        .init(keys: [.char("t")], command: .toggleTimeline, context: .positionLists, help: "timeline: order by stage and date"),
+        // On a position
+        .init(keys: [.char("m")], command: .toggleMark, context: .onPosition, help: "mark / unmark it (for a brief)"),
+        .init(keys: [.char("a")], command: .editNote, context: .onPosition, help: "add or edit a note on it"),
+        .init(keys: [.char("c")], command: .compare, context: .onPosition, help: "compare its stakeholder with another"),
+        // Stance matrix
+        .init(keys: [.char("h"), .left], command: .moveLeft, context: .matrix, help: "column left (to the row headers)"),
+        .init(keys: [.char("l"), .right], command: .moveRight, context: .matrix, help: "column right"),
+        .init(keys: [.home], command: .firstColumn, context: .matrix, help: "first column"),
+        .init(keys: [.end], command: .lastColumn, context: .matrix, help: "last column"),
+        .init(keys: [.enter], command: .open, context: .matrix, help: "open the position, proposal or stakeholder"),
+        .init(keys: [.char("s")], command: .cycleSort, context: .matrix, help: "sort rows: theme, positions, divided"),
+        // Compare
+        .init(keys: [.enter], command: .open, context: .compare, help: "open the proposal at the first's position"),
+        .init(keys: [.char("x")], command: .swapCompared, context: .compare, help: "swap the two sides"),
+        .init(keys: [.char("c")], command: .compare, context: .compare, help: "compare the first with someone else"),
+        // Presenter mode
+        .init(keys: [.right, .char(" "), .char("l"), .pageDown, .enter], command: .nextSlide, context: .presenter, help: "next slide"),
+        .init(keys: [.left, .backspace, .char("h"), .pageUp], command: .previousSlide, context: .presenter, help: "previous slide"),
+        .init(keys: [.char("g"), .home], command: .first, context: .presenter, help: "first slide"),
+        .init(keys: [.char("G"), .end], command: .last, context: .presenter, help: "last slide"),
+        .init(keys: [.char("j"), .down], command: .nextProposal, context: .presenter, help: "next proposal"),
+        .init(keys: [.char("k"), .up], command: .previousProposal, context: .presenter, help: "previous proposal"),
+        .init(keys: [.char("m")], command: .toggleMark, context: .presenter, help: "mark / unmark the position shown"),
+        .init(keys: [.char("P"), .escape], command: .togglePresenter, context: .presenter, help: "leave presenter mode"),
+        .init(keys: [.char(":")], command: .startCommand, context: .presenter, help: "command line"),
+        .init(keys: [.char("?")], command: .toggleHelp, context: .presenter, help: "help"),
+        .init(keys: [.ctrl("l")], command: .redraw, context: .presenter, help: "redraw the screen"),
+        .init(keys: [.ctrl("z")], command: .suspend, context: .presenter, help: "suspend (fg to resume)"),
+        .init(keys: [.char("q")], command: .quit, context: .presenter, help: "quit"),
         // Reading
         .init(keys: [.char("}")], command: .nextQuote, context: .reading, help: "next coded quote"),
         .init(keys: [.char("{")], command: .previousQuote, context: .reading, help: "previous coded quote"),
@@ -69,6 +108,9 @@ public enum KeyBindings {
         .init(keys: [.tab], command: .lineComplete, context: .commandLine, help: "complete (again: next)"),
         .init(keys: [.backTab], command: .lineCompleteBack, context: .commandLine, help: "previous completion"),
         .init(keys: [.escape, .ctrl("c")], command: .lineCancel, context: .commandLine, help: "cancel"),
+        // Editing a note
+        .init(keys: [.enter], command: .lineSubmit, context: .noteInput, help: "save the note (empty removes it)"),
+        .init(keys: [.escape, .ctrl("c")], command: .lineCancel, context: .noteInput, help: "cancel (note unchanged)"),
         // Editing a line
         .init(keys: [.backspace], command: .lineBackspace, context: .lineEditing, help: "delete before cursor"),
         .init(keys: [.delete], command: .lineDelete, context: .lineEditing, help: "delete at cursor"),
@@ -110,6 +152,18 @@ public enum KeyBindings {
         for b in all { for k in b.keys where d[b.context]?[k] == nil { d[b.context, default: [:]][k] = b.command } }
         return d
     }()
+
+    /// Keys that do `command` in these contexts, not shadowed by a more
+    /// specific context (so hints never name a key that does something else).
+    public static func keys(for command: Command, in contexts: [KeyContext]) -> [Key] {
+        var out: [Key] = []
+        for context in contexts {
+            for b in bindings(in: context) where b.command == command {
+                for k in b.keys where !out.contains(k) && self.command(for: k, in: contexts) == command { out.append(k) }
+            }
+        }
+        return out
+    }
 
     /// Mouse actions, documented beside the keys in help.
     public static let mouseHelp: [(String, String)] = [

@@ -6,14 +6,17 @@ public enum CommandLineCommands {
         ("proposal", "proposal NAME — open a proposal (id, alias, acronym…)"),
         ("stakeholder", "stakeholder NAME — open a stakeholder"),
         ("search", "search WORDS — search everything"),
+        ("matrix", "matrix — the stance matrix, proposals by stakeholders"),
+        ("compare", "compare NAME NAME — two stakeholders side by side"),
         ("export", "export markdown|csv|json FILE — export the positions in view"),
+        ("export brief", "export brief FILE — a Markdown brief of the marked positions"),
         ("theme", "theme default|high-contrast|mono"),
         ("sort", "sort theme|positions|divided"),
         ("clear", "clear — clear all filters"),
         ("help", "help — the key table"),
         ("quit", "quit"),
     ]
-    static var names: [String] { all.map(\.name) }
+    static var names: [String] { all.map(\.name).filter { !$0.contains(" ") } }
 
     /// A command name from what was typed: exact, `q`, or a unique prefix.
     static func resolve(_ word: String) -> Result<String, CommandLineError> {
@@ -43,7 +46,8 @@ extension State {
         switch name {
         case "proposal":
             guard !arg.isEmpty else { return error("Usage: :proposal NAME") }
-            if let id = resolveName(arg, proposalResolver, "proposal") { openProposal(id, stakeholder: nil) }
+            guard let id = resolveName(arg, proposalResolver, "proposal") else { return }
+            if presenter != nil { present(id) } else { openProposal(id, stakeholder: nil) }
         case "stakeholder":
             guard !arg.isEmpty else { return error("Usage: :stakeholder NAME") }
             if let id = resolveName(arg, stakeholderResolver, "stakeholder") { push(Location(screen: .stakeholder(id))) }
@@ -51,6 +55,8 @@ extension State {
             guard !arg.isEmpty else { return startSearch() }
             showSearch(arg)
         case "export": export(arg)
+        case "matrix": openMatrix()
+        case "compare": runCompare(arg)
         case "theme":
             guard let t = Self.uniquePrefix(arg, ThemeName.allCases.map(\.rawValue)).flatMap(ThemeName.init(rawValue:)) else {
                 return error("Themes: " + ThemeName.allCases.map(\.rawValue).joined(separator: ", "))
@@ -86,8 +92,9 @@ extension State {
 
     private mutating func export(_ arg: String) {
         let (fmt, path) = Self.splitFirstWord(arg)
+        if fmt.lowercased() == "brief" { return exportBrief(path) }
         let format = fmt.lowercased() == "md" ? ExportFormat.markdown : ExportFormat(rawValue: fmt.lowercased())
-        guard let format, !path.isEmpty else { return error("Usage: :export markdown|csv|json FILE") }
+        guard let format, !path.isEmpty else { return error("Usage: :export markdown|csv|json|brief FILE") }
         var proposal: String?, stakeholder: String?
         switch current.screen {
         case .browse where current.focusedPane != .proposals: proposal = current.proposal
@@ -130,18 +137,33 @@ extension State {
             let (word, arg) = Self.splitFirstWord(text)
             guard case .success(let name) = CommandLineCommands.resolve(word) else { return error("Unknown command “\(word)”") }
             prefix = name + " "
+            if name == "compare" { return completeCompare(arg) }
             switch name {
             case "proposal": candidates = proposalResolver.completions(arg)
             case "stakeholder": candidates = stakeholderResolver.completions(arg)
             case "theme": candidates = ThemeName.allCases.map(\.rawValue).filter { $0.hasPrefix(arg.lowercased()) }
             case "sort": candidates = ProposalOrder.allCases.map(\.rawValue).filter { $0.hasPrefix(arg.lowercased()) }
             case "export" where !arg.contains(" "):
-                candidates = ExportFormat.allCases.map(\.rawValue).filter { $0.hasPrefix(arg.lowercased()) }
+                candidates = (ExportFormat.allCases.map(\.rawValue) + ["brief"]).filter { $0.hasPrefix(arg.lowercased()) }
             default: candidates = []
             }
         }
         guard !candidates.isEmpty else { message = Message(text: "No completions", isError: false); return }
         let suffix = candidates.count == 1 && prefix.isEmpty ? " " : ""
+        line.set(prefix + candidates[0] + suffix)
+        if candidates.count > 1 {
+            line.completion = .init(candidates: candidates, index: 0, prefix: prefix)
+            message = Message(text: "\(candidates.count) matches: " + candidates.prefix(8).joined(separator: ", ")
+                              + (candidates.count > 8 ? ", …" : ""), isError: false)
+        }
+    }
+
+    /// Tab after `:compare`: completes the stakeholder name being typed.
+    private mutating func completeCompare(_ arg: String) {
+        let (prefix, candidates) = compareCompletions(arg)
+        guard !candidates.isEmpty else { message = Message(text: "No completions", isError: false); return }
+        // A unique first name gets a space, ready for the second.
+        let suffix = candidates.count == 1 && prefix == "compare " ? " " : ""
         line.set(prefix + candidates[0] + suffix)
         if candidates.count > 1 {
             line.completion = .init(candidates: candidates, index: 0, prefix: prefix)

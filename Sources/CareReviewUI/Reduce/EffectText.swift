@@ -51,11 +51,15 @@ extension State {
         case (.source(let doc), _):
             guard let d = corpus.document(doc) else { return }
             enqueue(.pager(title: d.title, text: EffectText.article(d)))
+        case (.compare, _):
+            guard let row = selectedComparisonRow else { return }
+            let text = [row.first, row.second].compactMap { $0.map { EffectText.position($0, corpus) } }.joined(separator: "\n\n")
+            enqueue(.pager(title: row.proposal.title, text: text))
         case (.search, _):
             guard let h = selectedHit else { return message = Message(text: "No result selected", isError: false) }
             enqueue(.pager(title: "Search result", text: EffectText.hit(h)))
         default:
-            guard let p = current.position.flatMap(corpus.position) else {
+            guard let p = selectedPosition ?? current.position.flatMap(corpus.position) else {
                 return message = Message(text: "Nothing to show", isError: false)
             }
             enqueue(.pager(title: corpus.stakeholderName(p.stakeholder), text: EffectText.position(p, corpus)))

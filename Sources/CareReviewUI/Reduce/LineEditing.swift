@@ -5,6 +5,7 @@ extension State {
         switch command {
         case .lineSubmit:
             let text = line.text
+            if mode == .noteInput { return saveNote() }
             if mode == .searchInput {
                 mode = .normal
                 if let hit = selectedHit { openHit(hit) }
@@ -15,9 +16,12 @@ extension State {
                 runCommandLine(text)
             }
             return
-        case .lineCancel: cancelLine(); return
+        case .lineCancel:
+            if mode == .noteInput { return cancelNote() }
+            cancelLine(); return
         case .lineBackspace:
-            if line.characters.isEmpty { cancelLine(); return }
+            // Backspace on an empty line leaves it, except a note (clearing it is editing).
+            if line.characters.isEmpty, mode != .noteInput { cancelLine(); return }
             line.backspace()
         case .lineDelete: line.delete()
         case .lineLeft: line.left()

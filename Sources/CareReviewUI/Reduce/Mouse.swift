@@ -5,14 +5,20 @@ extension State {
         case .help, .filterMenu:
             if e.kind == .wheelDown { perform(.moveDown) } else if e.kind == .wheelUp { perform(.moveUp) }
             return
-        case .searchInput, .commandLine:
+        case .searchInput, .commandLine, .noteInput:
             return
         case .normal: break
         }
+        if presenter != nil { return handlePresenterMouse(e) }
         let layout = self.layout
         guard !layout.tooSmall, let hit = layout.panes.first(where: { $0.rect.contains(row: e.row, col: e.col) }),
               let index = current.panes.firstIndex(of: hit.pane) else { return }
         current.focus = index
+        switch current.screen {
+        case .matrix: return handleMatrixMouse(e)
+        case .compare: return handleCompareMouse(e)
+        default: break
+        }
         switch e.kind {
         case .wheelDown: move(by: 3)
         case .wheelUp: move(by: -3)
@@ -39,7 +45,7 @@ extension State {
         case (_, .detail):
             guard let p = current.position.flatMap(corpus.position) else { return }
             let content = DetailContent(position: p, selectedQuote: current.quote, corpus: corpus,
-                                        width: paneWidth(.detail), glyphs: glyphs)
+                                        width: paneWidth(.detail), glyphs: glyphs, annotations: annotations)
             if let q = content.quoteLines.lastIndex(where: { $0 <= line }) { current.quote = q }
         case (.source(let doc), .article):
             // `line` here counts from the article's top offset, not from 0.

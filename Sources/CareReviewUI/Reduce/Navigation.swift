@@ -17,6 +17,8 @@ extension State {
             case .positionSummary(let id), .quote(let id, _): return corpus.position(id)
             default: return nil
             }
+        case .matrix: return matrixCursorPosition
+        case .compare: return nil   // two positions per row: neither is "the" selection
         }
     }
 
@@ -88,11 +90,13 @@ extension State {
         case (_, .results):
             guard !search.hits.isEmpty else { return }
             search.selected = clamp(search.selected, delta, search.hits.count)
+        case (.matrix, _): moveMatrixRow(by: delta)
+        case (.compare, _): moveCompareRow(by: delta)
         default: break
         }
     }
 
-    private func clamp(_ i: Int, _ delta: Int, _ count: Int) -> Int {
+    func clamp(_ i: Int, _ delta: Int, _ count: Int) -> Int {
         let (sum, overflow) = i.addingReportingOverflow(delta)
         return overflow ? (delta < 0 ? 0 : count - 1) : max(0, min(count - 1, sum))
     }
@@ -146,6 +150,8 @@ extension State {
             }
         case .search:
             if let hit = selectedHit { openHit(hit) }
+        case .matrix: openMatrixCursor()
+        case .compare: openCompareRow()
         }
     }
 
@@ -206,7 +212,7 @@ extension State {
     }
 
     /// Clears the filter when it hides a proposal the user asked for.
-    private mutating func showHidden(_ proposal: String) {
+    mutating func showHidden(_ proposal: String) {
         guard !filter.isEmpty, proposalList.index(of: proposal) == nil else { return }
         filter = .none
         message = Message(text: "Filters cleared to show it", isError: false)
@@ -229,7 +235,7 @@ extension State {
             guard let p = current.position.flatMap(corpus.position), !p.quotes.isEmpty else { return }
             current.quote = max(0, min(p.quotes.count - 1, current.quote + delta))
             let content = DetailContent(position: p, selectedQuote: current.quote, corpus: corpus,
-                                        width: paneWidth(.detail), glyphs: glyphs)
+                                        width: paneWidth(.detail), glyphs: glyphs, annotations: annotations)
             let line = content.quoteLines[current.quote]
             current.setTop(.detail, Viewport.top(stored: current.top(.detail), selected: line,
                                                  count: content.lines.count, height: paneHeight(.detail)))

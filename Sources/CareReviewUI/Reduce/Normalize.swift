@@ -19,8 +19,12 @@ extension State {
         case .stakeholder(let id): normalizeStakeholder(id)
         case .source(let doc): normalizeSource(doc)
         case .search: normalizeSearch()
+        case .matrix: normalizeMatrix()
+        case .compare(let a, let b): normalizeCompare(a, b)
         }
         filterCursor = max(0, min(filterCursor, FilterMenu.items.count - 1))
+        normalizePresenter()
+        if mode == .noteInput, noteTarget.flatMap(corpus.position) == nil { mode = .normal; noteTarget = nil }
     }
 
     private mutating func normalizeBrowse() {
@@ -28,9 +32,9 @@ extension State {
             current.proposal = proposalList.items.first?.proposal.id
             current.position = nil
         }
-        if positionListKey != (current.proposal, filter) {
-            positionList = ListBuilder.positions(onProposal: current.proposal, corpus, filter: filter)
-            positionListKey = (current.proposal, filter)
+        if positionListKey != (current.proposal, filter, timeline) {
+            positionList = ListBuilder.positions(onProposal: current.proposal, corpus, filter: filter, timeline: timeline)
+            positionListKey = (current.proposal, filter, timeline)
         }
         if positionList.index(of: current.position) == nil {
             current.position = positionList.items.first?.id
@@ -46,9 +50,9 @@ extension State {
     }
 
     private mutating func normalizeStakeholder(_ id: String) {
-        if stakeholderListKey != (id, filter) {
-            stakeholderList = ListBuilder.positions(ofStakeholder: id, corpus, filter: filter)
-            stakeholderListKey = (id, filter)
+        if stakeholderListKey != (id, filter, timeline) {
+            stakeholderList = ListBuilder.positions(ofStakeholder: id, corpus, filter: filter, timeline: timeline)
+            stakeholderListKey = (id, filter, timeline)
         }
         if stakeholderList.index(of: current.position) == nil {
             current.position = stakeholderList.items.first?.id
@@ -67,7 +71,7 @@ extension State {
         if let p = current.position.flatMap(corpus.position) {
             current.quote = max(0, min(current.quote, p.quotes.count - 1))
             let lines = DetailContent(position: p, selectedQuote: current.quote, corpus: corpus,
-                                      width: paneWidth(.detail), glyphs: glyphs).lines.count
+                                      width: paneWidth(.detail), glyphs: glyphs, annotations: annotations).lines.count
             current.setTop(.detail, Viewport.clampScroll(current.top(.detail), lines: lines, height: paneHeight(.detail)))
         } else {
             current.quote = 0

@@ -23,7 +23,9 @@ extension State {
             effects.removeAll { $0.id == id }
             if let text { message = Message(text: text, isError: isError) }
         case .runCommand(let text): runCommandLine(text)
-        case .setTheme(let t): theme = t
+        case .setTheme(let t):
+            // The user's theme (flags, config): while presenting, the one to come back to.
+            if presenter != nil { presenter?.previousTheme = t } else { theme = t }
         case .setGlyphs(let g): glyphs = g
         case .openProposal(let id, let stakeholder): openProposal(id, stakeholder: stakeholder)
         case .showMessage(let text, let isError): message = Message(text: text, isError: isError)
@@ -38,17 +40,30 @@ extension State {
         case .filterMenu: return [.filterMenu]
         case .searchInput: return [.searchInput, .lineEditing]
         case .commandLine: return [.commandLine, .lineEditing]
+        case .noteInput: return [.noteInput, .lineEditing]
         case .normal:
+            // Presenter mode has its own small key set, so nothing changes unseen under the slides.
+            if presenter != nil { return [.presenter] }
             var c: [KeyContext] = []
-            if current.screen == .browse { c.append(.proposals) }
+            switch current.screen {
+            case .browse: c = [.proposals, .positionLists, .onPosition]
+            case .stakeholder: c = [.positionLists, .onPosition]
+            case .matrix: c = [.matrix, .onPosition]
+            case .compare: c = [.compare]
+            case .source, .search: c = [.onPosition]
+            }
             if current.focusedPane == .detail || current.focusedPane == .article { c.append(.reading) }
             return c + [.everywhere]
         }
     }
 
     mutating func handle(_ key: Key) {
+        if showKeys {
+            recentKeys.append(key)
+            if recentKeys.count > Self.recentKeyLimit { recentKeys.removeFirst(recentKeys.count - Self.recentKeyLimit) }
+        }
         let command = KeyBindings.command(for: key, in: keyContexts)
-        if mode == .searchInput || mode == .commandLine {
+        if mode.isLineInput {
             if let command {
                 editLine(command)
             } else if case .char(let c) = key {
@@ -68,9 +83,10 @@ extension State {
         switch mode {
         case .help: return performInHelp(command)
         case .filterMenu: return performInFilterMenu(command)
-        case .searchInput, .commandLine: return editLine(command)
+        case .searchInput, .commandLine, .noteInput: return editLine(command)
         case .normal: break
         }
+        if presenter != nil { return performInPresenter(command) }
         switch command {
         case .moveDown: move(by: 1)
         case .moveUp: move(by: -1)
@@ -105,15 +121,28 @@ extension State {
             helpTop = 0
         case .cancel: message = nil
         case .cycleSort:
-            guard current.screen == .browse else { return }
+            guard current.screen == .browse || current.screen == .matrix else { return }
             let all = ProposalOrder.allCases
             sort = all[(all.firstIndex(of: sort)! + 1) % all.count]
-            message = Message(text: "Sorted by " + sortLabel, isError: false)
+            message = Message(text: (current.screen == .matrix ? "Rows sorted by " : "Sorted by ") + sortLabel
+                              + (sort == .divided ? " (spread of stances, supports +2 to opposes -2)" : ""), isError: false)
         case .pager: requestPager()
         case .copy: requestCopy()
         case .redraw: enqueue(.redraw)
         case .suspend: enqueue(.suspend)
         case .quit: enqueue(.quit(session))
+        case .moveLeft: moveColumn(by: -1)
+        case .moveRight: moveColumn(by: 1)
+        case .firstColumn: moveColumn(by: Int.min / 2)
+        case .lastColumn: moveColumn(by: Int.max / 2)
+        case .openMatrix: openMatrix()
+        case .compare: startCompare()
+        case .swapCompared: swapCompared()
+        case .toggleTimeline: toggleTimeline()
+        case .toggleMark: toggleMark()
+        case .editNote: startNote()
+        case .togglePresenter: startPresenting()
+        case .nextSlide, .previousSlide, .nextProposal, .previousProposal: break
         case .toggleFilterItem, .lineSubmit, .lineCancel, .lineBackspace, .lineDelete, .lineLeft, .lineRight,
              .lineHome, .lineEnd, .lineClear, .lineDeleteWord, .lineComplete, .lineCompleteBack:
             break

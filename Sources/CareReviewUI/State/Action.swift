@@ -25,7 +25,13 @@ public enum Action: Sendable {
 }
 
 /// What the keyboard currently drives.
-public enum Mode: Hashable, Sendable { case normal, searchInput, commandLine, filterMenu, help }
+public enum Mode: Hashable, Sendable {
+    case normal, searchInput, commandLine, filterMenu, help
+    /// Editing the note on a position (`a`).
+    case noteInput
+    /// Typing text into the line editor (search, command, note).
+    public var isLineInput: Bool { self == .searchInput || self == .commandLine || self == .noteInput }
+}
 
 /// A line of feedback under the status line.
 public struct Message: Hashable, Sendable {

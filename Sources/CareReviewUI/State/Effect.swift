@@ -16,6 +16,10 @@ public enum Effect: Hashable, Sendable {
     case suspend
     /// Save the session and leave.
     case quit(Session)
+    /// Persist the reader's marks and notes (the whole set, after each change).
+    case saveAnnotations(Annotations)
+    /// Write a Markdown briefing of the marked positions to a file.
+    case exportBrief(path: String)
 }
 
 /// An effect waiting for the backend, with an id for its completion action.

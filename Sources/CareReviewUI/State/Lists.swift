@@ -4,6 +4,8 @@ import CareReview
 public enum ListLine: Hashable, Sendable {
     case theme(Theme)
     case stance(Stance, count: Int)
+    /// A stage of the Review, in timeline order.
+    case stage(Stage, count: Int)
     case item(Int)
 }
 
@@ -84,18 +86,34 @@ enum ListBuilder {
         return GroupedList(items: rows, id: \.proposal.id, group: order == .theme ? { .theme($0.proposal.theme) } : nil)
     }
 
-    /// Positions on a proposal, supports first.
-    static func positions(onProposal id: String?, _ corpus: Corpus, filter: PositionFilter) -> GroupedList<Position> {
+    /// Positions on a proposal, supports first — or, in timeline order,
+    /// along the Review's stages under stage headings.
+    static func positions(onProposal id: String?, _ corpus: Corpus, filter: PositionFilter,
+                          timeline: Bool = false) -> GroupedList<Position> {
         guard let id else { return GroupedList(items: [], id: \.id, group: nil) }
+        if timeline { return chronological(corpus.positions(onProposal: id).filter { corpus.matches($0, filter) }, corpus) }
         let groups = corpus.positionsByStance(onProposal: id, filter: filter)
         let counts = Dictionary(uniqueKeysWithValues: groups.map { ($0.stance, $0.positions.count) })
         return GroupedList(items: groups.flatMap(\.positions), id: \.id,
                            group: { .stance($0.stance, count: counts[$0.stance] ?? 0) })
     }
 
-    /// Positions of a stakeholder, by theme.
-    static func positions(ofStakeholder id: String, _ corpus: Corpus, filter: PositionFilter) -> GroupedList<Position> {
+    /// Positions of a stakeholder, by theme (or in timeline order).
+    static func positions(ofStakeholder id: String, _ corpus: Corpus, filter: PositionFilter,
+                          timeline: Bool = false) -> GroupedList<Position> {
+        if timeline { return chronological(corpus.positions(ofStakeholder: id, filter: filter), corpus) }
         let items = corpus.positions(ofStakeholder: id, filter: filter)
         return GroupedList(items: items, id: \.id, group: { p in .theme(corpus.proposal(p.proposal)?.theme ?? .reset) })
+    }
+
+    /// `Corpus.chronological` order under a heading per stage.
+    static func chronological(_ positions: [Position], _ corpus: Corpus) -> GroupedList<Position> {
+        let items = corpus.chronological(positions)
+        var counts: [Stage: Int] = [:]
+        for p in items { counts[corpus.stage(of: p), default: 0] += 1 }
+        return GroupedList(items: items, id: \.id, group: { p in
+            let stage = corpus.stage(of: p)
+            return .stage(stage, count: counts[stage] ?? 0)
+        })
     }
 }

@@ -8,11 +8,15 @@ public enum Screen: Hashable, Sendable, Codable {
     case source(document: String)
     /// Search results | preview of the selected hit.
     case search
+    /// Proposals × stakeholders, a stance glyph in each cell.
+    case matrix
+    /// Two stakeholders side by side (ids), proposal by proposal.
+    case compare(String, String)
 }
 
 /// A pane of a screen.
 public enum Pane: String, Hashable, Sendable, Codable {
-    case proposals, positions, detail, article, results, preview
+    case proposals, positions, detail, article, results, preview, matrix, comparison
 
     /// The panes of a screen, left to right.
     public static func of(_ screen: Screen) -> [Pane] {
@@ -21,6 +25,8 @@ public enum Pane: String, Hashable, Sendable, Codable {
         case .stakeholder: [.positions, .detail]
         case .source: [.article]
         case .search: [.results, .preview]
+        case .matrix: [.matrix]
+        case .compare: [.comparison]
         }
     }
 }
@@ -43,6 +49,9 @@ public struct Location: Hashable, Sendable, Codable {
     /// Scroll tops of each pane (first visible row). For the article: the
     /// scalar offset of the first visible line, so it survives re-wrapping.
     public var tops: [Int] = [0, 0, 0]
+    /// matrix, compare: the cursor cell and the scroll of the grid
+    /// (optional so sessions saved before it existed still decode).
+    public var grid: GridCursor?
 
     public init(screen: Screen, focus: Int = 0, proposal: String? = nil, position: String? = nil, quote: Int = 0,
                 marks: [Range<Int>] = []) {
@@ -56,5 +65,17 @@ public struct Location: Hashable, Sendable, Codable {
     func top(_ pane: Pane) -> Int { panes.firstIndex(of: pane).map { tops[$0] } ?? 0 }
     mutating func setTop(_ pane: Pane, _ value: Int) {
         if let i = panes.firstIndex(of: pane) { tops[i] = max(0, value) }
+    }
+}
+
+/// A cursor in a grid and the grid's scroll. Row and column -1 are the
+/// headers: row -1 is the column-header row, column -1 the row headers.
+public struct GridCursor: Hashable, Sendable, Codable {
+    public var row: Int
+    public var col: Int
+    public var top: Int
+    public var left: Int
+    public init(row: Int = 0, col: Int = 0, top: Int = 0, left: Int = 0) {
+        self.row = row; self.col = col; self.top = top; self.left = left
     }
 }

@@ -31,6 +31,18 @@ public struct State: Sendable {
     /// Effects waiting for the backend; each finishes with `.effectFinished`.
     public internal(set) var effects: [PendingEffect] = []
     var nextEffectID = 1
+    /// The reader's marks and notes; every change enqueues `.saveAnnotations`.
+    public internal(set) var annotations: Annotations
+    /// The position whose note is being edited (mode `.noteInput`).
+    public internal(set) var noteTarget: String?
+    /// Positions lists ordered by stage and date instead of grouped by stance (`t`).
+    public internal(set) var timeline = false
+    /// Presenter mode (`P`, `--present`); nil when browsing.
+    public internal(set) var presenter: Presenter?
+    /// Echo the last keys pressed (`--show-keys`), for an audience.
+    public internal(set) var showKeys: Bool
+    public internal(set) var recentKeys: [Key] = []
+    static let recentKeyLimit = 8
 
     // Derived, rebuilt only when their inputs change (see `refresh`).
     let figures: ProposalFigures
@@ -39,14 +51,24 @@ public struct State: Sendable {
     public internal(set) var proposalList: GroupedList<ProposalRow>
     var proposalListKey: (PositionFilter, ProposalOrder)
     public internal(set) var positionList: GroupedList<Position>
-    var positionListKey: (String?, PositionFilter)
+    var positionListKey: (String?, PositionFilter, Bool)
     public internal(set) var stakeholderList: GroupedList<Position>
-    var stakeholderListKey: (String?, PositionFilter)
+    var stakeholderListKey: (String?, PositionFilter, Bool)
     var article: ArticleLayout?
+    /// Built when the matrix screen is shown, rebuilt when sort or filter change.
+    public internal(set) var matrix: StanceMatrix?
+    var matrixKey: MatrixKey?
+    /// Built when the compare screen is shown, for its pair.
+    public internal(set) var comparison: Comparison?
 
-    /// Home: the proposals screen.
-    public init(corpus: Corpus, glyphs: GlyphSet = .unicode, theme: ThemeName = .default, width: Int = 80, height: Int = 24) {
+    /// Home: the proposals screen. `annotations` are the reader's saved
+    /// marks and notes; `presenting` starts in presenter mode (`--present`);
+    /// `showKeys` echoes the last keys pressed (`--show-keys`).
+    public init(corpus: Corpus, glyphs: GlyphSet = .unicode, theme: ThemeName = .default, width: Int = 80, height: Int = 24,
+                annotations: Annotations = Annotations(), presenting: Bool = false, showKeys: Bool = false) {
         self.corpus = corpus
+        self.annotations = annotations
+        self.showKeys = showKeys
         self.glyphs = glyphs
         self.theme = theme
         self.width = max(0, width)
@@ -58,17 +80,20 @@ public struct State: Sendable {
         proposalList = ListBuilder.proposals(corpus, filter: .none, order: .theme, figures: figures)
         proposalListKey = (.none, .theme)
         positionList = ListBuilder.positions(onProposal: nil, corpus, filter: .none)
-        positionListKey = (nil, .none)
+        positionListKey = (nil, .none, false)
         stakeholderList = ListBuilder.positions(ofStakeholder: "", corpus, filter: .none)
-        stakeholderListKey = (nil, .none)
+        stakeholderListKey = (nil, .none, false)
         normalize()
+        if presenting { startPresenting(); normalize() }
     }
 
     /// Deep link: open on a proposal, optionally with a stakeholder's position
     /// selected (ids or anything `DeepLink.resolve` accepts).
     public init(corpus: Corpus, deepLink: DeepLink, glyphs: GlyphSet = .unicode, theme: ThemeName = .default,
-                width: Int = 80, height: Int = 24) {
-        self.init(corpus: corpus, glyphs: glyphs, theme: theme, width: width, height: height)
+                width: Int = 80, height: Int = 24, annotations: Annotations = Annotations(), presenting: Bool = false,
+                showKeys: Bool = false) {
+        self.init(corpus: corpus, glyphs: glyphs, theme: theme, width: width, height: height, annotations: annotations,
+                  showKeys: showKeys)
         switch deepLink.resolve(in: corpus) {
         case .success(let ids): apply(.openProposal(ids.proposal, stakeholder: ids.stakeholder))
         case .failure(let e): message = Message(text: e.message, isError: true)
@@ -76,12 +101,15 @@ public struct State: Sendable {
         // A deep link starts a fresh history: back goes nowhere.
         history = [current]
         historyIndex = 0
+        if presenting { startPresenting(); normalize() }
     }
 
     /// Restores a saved session; entries that no longer exist in the corpus
     /// are dropped, and an unusable session starts at home.
-    public init(restoring session: Session, corpus: Corpus, glyphs: GlyphSet = .unicode, width: Int = 80, height: Int = 24) {
-        self.init(corpus: corpus, glyphs: glyphs, theme: session.theme, width: width, height: height)
+    public init(restoring session: Session, corpus: Corpus, glyphs: GlyphSet = .unicode, width: Int = 80, height: Int = 24,
+                annotations: Annotations = Annotations(), presenting: Bool = false, showKeys: Bool = false) {
+        self.init(corpus: corpus, glyphs: glyphs, theme: session.theme, width: width, height: height, annotations: annotations,
+                  showKeys: showKeys)
         let valid = session.history.enumerated().filter { isValid($0.element) }
         if !valid.isEmpty {
             history = valid.map(\.element)
@@ -92,11 +120,13 @@ public struct State: Sendable {
         maximised = session.maximised
         search.query = session.searchQuery
         normalize()
+        if presenting { startPresenting(); normalize() }
     }
 
     /// What to save to come back here.
     public var session: Session {
-        Session(history: history, historyIndex: historyIndex, theme: theme, sort: sort.rawValue,
+        // The theme the user chose, not presenter mode's.
+        Session(history: history, historyIndex: historyIndex, theme: presenter?.previousTheme ?? theme, sort: sort.rawValue,
                 filter: SavedFilter(filter), searchQuery: search.query, maximised: maximised)
     }
 
@@ -113,7 +143,23 @@ public struct State: Sendable {
         case .browse: return l.proposal.map { corpus.proposal($0) != nil } ?? true
         case .stakeholder(let id): return corpus.stakeholder(id) != nil
         case .source(let d): return corpus.document(d) != nil
-        case .search: return true
+        case .search, .matrix: return true
+        case .compare(let a, let b): return corpus.stakeholder(a) != nil && corpus.stakeholder(b) != nil
         }
     }
+}
+
+/// Presenter mode: one proposal as slides — slide 0 the proposal, then one
+/// slide per position on it.
+public struct Presenter: Hashable, Sendable {
+    public internal(set) var proposal: String
+    public internal(set) var slide: Int
+    /// The theme to restore when presenting ends.
+    public internal(set) var previousTheme: ThemeName
+}
+
+/// What the cached stance matrix was built from.
+struct MatrixKey: Hashable {
+    let sort: ProposalOrder
+    let filter: PositionFilter
 }

@@ -16,6 +16,8 @@ extension State {
             return parts
         case .source(let d): return ["Source", corpus.document(d)?.title ?? d]
         case .search: return ["Search"] + (search.query.isEmpty ? [] : ["“\(search.query)”"])
+        case .matrix: return ["Stance matrix"]
+        case .compare(let a, let b): return ["Compare", corpus.stakeholderName(a) + " vs " + corpus.stakeholderName(b)]
         }
     }
 
@@ -30,6 +32,14 @@ extension State {
             let n = corpus.quotes(inDocument: d).count
             return current.quote >= 0 && current.quote < n ? "quote \(current.quote + 1)/\(n)" : nil
         case (.search, _): return search.hits.isEmpty ? nil : place(search.selected, search.hits.count)
+        case (.matrix, _):
+            guard let m = matrix, let g = current.grid else { return nil }
+            if g.row < 0 { return "column header \(g.col + 1)/\(m.columns.count)" }
+            if g.col < 0 { return "row header \(g.row + 1)/\(m.rows.count)" }
+            return "row \(g.row + 1)/\(m.rows.count) · col \(g.col + 1)/\(m.columns.count)"
+        case (.compare, _):
+            guard let c = comparison, let g = current.grid, !c.rows.isEmpty else { return nil }
+            return place(g.row, c.rows.count)
         default: return nil
         }
     }
@@ -51,7 +61,7 @@ struct ChromeRenderer {
     func header(width: Int) -> [StyledGlyph] {
         let style = Style(.chrome, bold: true)
         var right = ""
-        if state.current.screen == .browse { right = "sorted by \(state.sortLabel) " }
+        if state.current.screen == .browse || state.current.screen == .matrix { right = "sorted by \(state.sortLabel) " }
         let left = text(" Care Review: stakeholder positions", style)
         let r = text(right, Style(.chrome))
         return TextLayout.width(left) + TextLayout.width(r) + 1 > width
@@ -63,6 +73,12 @@ struct ChromeRenderer {
         let style = Style(.chrome)
         let left = text(" " + state.breadcrumb.joined(separator: g.separator), Style(.chrome, bold: true))
         var right: [StyledGlyph] = []
+        switch state.current.screen {
+        case .browse, .stakeholder: if state.timeline { right += text("  by date", Style(.chrome, bold: true)) }
+        default: break
+        }
+        let marked = state.markedCount
+        if marked > 0 { right += text("  \(g.mark)\(marked) marked", style) }
         if let p = state.listPosition { right += text("  " + p, style) }
         if state.maximised { right += text("  [z]", style) }
         right += text("  ? help ", style)
@@ -79,8 +95,8 @@ struct ChromeRenderer {
     /// Returns the glyphs and, when typing, the cursor column.
     func messageLine(width: Int) -> ([StyledGlyph], Int?) {
         switch state.mode {
-        case .searchInput, .commandLine:
-            let prompt = state.mode == .searchInput ? "/" : ":"
+        case .searchInput, .commandLine, .noteInput:
+            let prompt = state.mode == .searchInput ? "/" : state.mode == .noteInput ? "Note: " : ":"
             let chars = state.line.characters
             var glyphs = text(prompt, Style(.key, bold: true))
             let before = text(String(chars[..<state.line.cursor]), Style(.input))
@@ -100,23 +116,58 @@ struct ChromeRenderer {
                 cursor -= dropped
             }
             return (glyphs, min(cursor, max(0, width - 1)))
-        case .help: return (hint([(.cancel, "close"), (.moveDown, "scroll")], context: .help, width: width), nil)
-        case .filterMenu: return (hint([(.toggleFilterItem, "toggle"), (.clearFilters, "clear all"), (.cancel, "close")], context: .filterMenu, width: width), nil)
+        case .help: return (hint([(.cancel, "close"), (.moveDown, "scroll")], width: width), nil)
+        case .filterMenu: return (hint([(.toggleFilterItem, "toggle"), (.clearFilters, "clear all"), (.cancel, "close")], width: width), nil)
         case .normal:
-            if let m = state.message { return (text(m.text, Style(m.isError ? .error : .normal, bold: m.isError)), nil) }
-            var items: [(Command, String)] = [(.open, "open"), (.back, "back"), (.startSearch, "search"), (.openFilterMenu, "filter")]
-            if !state.filter.isEmpty { items.append((.clearFilters, "clear filter")) }
-            items += [(.startCommand, "command"), (.toggleHelp, "help"), (.quit, "quit")]
-            return (hint(items, context: .everywhere, width: width), nil)
+            let echo = keyEcho(width: width / 2)
+            let room = width - TextLayout.width(echo)
+            var left: [StyledGlyph]
+            if let m = state.message {
+                left = text(m.text, Style(m.isError ? .error : .normal, bold: m.isError))
+            } else {
+                left = hint(hintItems, width: room)
+            }
+            if echo.isEmpty { return (left, nil) }
+            return (TextLayout.fit(left, width: room, ellipsis: g.ellipsis, padStyle: .normal) + echo, nil)
         }
     }
 
+    /// What the hint line offers on this screen.
+    var hintItems: [(Command, String)] {
+        let clear: [(Command, String)] = state.filter.isEmpty ? [] : [(.clearFilters, "clear filter")]
+        switch state.current.screen {
+        case .matrix:
+            return [(.open, "open"), (.cycleSort, "sort"), (.openFilterMenu, "filter")] + clear
+                + [(.back, "back"), (.toggleHelp, "help"), (.quit, "quit")]
+        case .compare:
+            return [(.open, "open"), (.swapCompared, "swap"), (.compare, "other"), (.back, "back"),
+                    (.toggleHelp, "help"), (.quit, "quit")]
+        default:
+            return [(.open, "open"), (.back, "back"), (.startSearch, "search"), (.openFilterMenu, "filter")] + clear
+                + [(.startCommand, "command"), (.toggleHelp, "help"), (.quit, "quit"), (.openMatrix, "matrix"),
+                   (.togglePresenter, "present")]
+        }
+    }
+
+    /// The last keys pressed, right-aligned (`--show-keys`), at most `width` columns.
+    func keyEcho(width: Int) -> [StyledGlyph] {
+        guard state.showKeys, !state.recentKeys.isEmpty, width > 8 else { return [] }
+        var keys: [StyledGlyph] = []
+        for k in state.recentKeys.reversed() {
+            let item = text(k.label(g), Style(.key, bold: true)) + text(" ", .dim)
+            if TextLayout.width(keys) + TextLayout.width(item) + 7 > width { break }
+            keys = item + keys
+        }
+        return text("  keys ", .dim) + keys
+    }
+
     /// "Enter open  h back  / search …", keys taken from the key table.
-    func hint(_ items: [(Command, String)], context: KeyContext, width: Int) -> [StyledGlyph] {
+    func hint(_ items: [(Command, String)], width: Int) -> [StyledGlyph] {
         var out: [StyledGlyph] = []
+        let contexts = state.keyContexts
         for (command, label) in items {
-            guard let b = KeyBindings.bindings(in: context).first(where: { $0.command == command }),
-                  let key = b.keys.map({ $0.label(g) }).first(where: { $0.count <= 5 }) ?? b.keys.first?.label(g) else { continue }
+            let keys = KeyBindings.keys(for: command, in: contexts).map { $0.label(g) }
+            guard let key = keys.first(where: { $0.count <= 5 }) ?? keys.first else { continue }
             let item = (out.isEmpty ? [] : text("  ", .dim)) + text(key, Style(.key, bold: true)) + text(" " + label, .dim)
             // Only whole items: a cut-off hint is worse than none.
             if TextLayout.width(out) + TextLayout.width(item) > width { break }

@@ -7,7 +7,8 @@ struct DetailContent {
     var lines: [[StyledGlyph]] = []
     var quoteLines: [Int] = []
 
-    init(position p: Position, selectedQuote: Int, corpus: Corpus, width: Int, glyphs: GlyphSet) {
+    init(position p: Position, selectedQuote: Int, corpus: Corpus, width: Int, glyphs: GlyphSet,
+         annotations: Annotations = Annotations()) {
         guard width > 0 else { return }
         let stakeholder = corpus.stakeholder(p.stakeholder)
         var who = SafeGlyphs.make(stakeholder?.name ?? p.stakeholder, style: .title, glyphs: glyphs)
@@ -19,13 +20,17 @@ struct DetailContent {
         add(p.date.humanDescription + " · " + corpus.stage(of: p).label, .dim, width, glyphs)
         lines.append([])
         add(p.summary, .normal, width, glyphs)
+        // The reader's own mark and note, only when there are any.
+        let marked = annotations.marked.contains(p.id), note = annotations.notes[p.id]
+        if marked || note != nil { lines.append([]) }
+        if marked { add(glyphs.mark + " marked for the brief", Role.key, width, glyphs) }
+        if let note { add("Note: " + note, Role.input, width, glyphs) }
         for (i, q) in p.quotes.enumerated() {
             lines.append([])
             quoteLines.append(lines.count)
             let selected = i == selectedQuote
-            let open = glyphs.isUnicode ? "“" : "\"", close = glyphs.isUnicode ? "”" : "\""
             let marker = selected ? glyphs.marker + " " : "  "
-            let body = SafeGlyphs.make(open + q.text + close, style: selected ? Style(.quote) : .normal, glyphs: glyphs)
+            let body = SafeGlyphs.make(q.text.quoted(glyphs), style: selected ? Style(.quote) : .normal, glyphs: glyphs)
             for (n, l) in TextLayout.wrap(body, width: max(1, width - 2)).enumerated() {
                 let prefix = SafeGlyphs.make(n == 0 ? marker : "  ", style: Style(.key, bold: true), glyphs: glyphs)
                 lines.append(prefix + l)
@@ -35,6 +40,10 @@ struct DetailContent {
             if let d = doc, !d.citation.isEmpty { add(d.citation, .dim, width, glyphs, indent: 4) }
             if let by = p.reportedBy { add("reported by " + by, .dim, width, glyphs, indent: 4) }
         }
+    }
+
+    private mutating func add(_ text: String, _ role: Role, _ width: Int, _ glyphs: GlyphSet) {
+        add(text, Style(role, bold: true), width, glyphs)
     }
 
     private mutating func add(_ text: String, _ style: Style, _ width: Int, _ glyphs: GlyphSet, indent: Int = 0) {

@@ -27,12 +27,13 @@ struct PaneRenderer {
             return drawProposals(content)
         case (.browse, .positions):
             let name = loc.proposal.map(corpus.proposalTitle) ?? "—"
-            title(pane, rect, "Positions (\(state.positionList.items.count)) on \(name)")
+            title(pane, rect, "Positions (\(state.positionList.items.count))\(state.timeline ? " by date" : "") on \(name)")
             return drawPositions(state.positionList, content, pane: pane, showProposal: false,
                                  empty: "No positions" + (state.filter.isEmpty ? "" : " under the filter (F clears)"))
         case (.stakeholder(let id), .positions):
             let s = corpus.stakeholder(id)
-            title(pane, rect, "\(s?.name ?? id) · \(s?.kind.label ?? "") · \(state.stakeholderList.items.count) positions")
+            title(pane, rect, "\(s?.name ?? id) · \(s?.kind.label ?? "") · \(state.stakeholderList.items.count) positions"
+                  + (state.timeline ? " by date" : ""))
             return drawPositions(state.stakeholderList, content, pane: pane, showProposal: true, empty: "No positions")
         case (_, .detail):
             title(pane, rect, "Position")
@@ -45,21 +46,28 @@ struct PaneRenderer {
         case (_, .preview):
             title(pane, rect, "Result")
             return drawPreview(content)
+        case (.matrix, .matrix):
+            return drawMatrix(rect, content)
+        case (.compare, .comparison):
+            return drawComparison(rect, content)
         default:
             return nil
         }
     }
 
-    /// Items under group headings are indented one column.
+    /// Items under group headings are indented one column; a marked item
+    /// shows the mark glyph there instead.
     private mutating func drawList(_ lines: [ListLine], top: Int, selectedLine: Int?, _ rect: Rect, pane: Pane,
-                                   grouped: Bool, row: (Int, Int) -> [StyledGlyph]) -> CursorPosition? {
+                                   grouped: Bool, marked: (Int) -> Bool = { _ in false },
+                                   row: (Int, Int) -> [StyledGlyph]) -> CursorPosition? {
         var cursor: CursorPosition?
         let indent = grouped ? 1 : 0
         for r in 0..<rect.height {
             let i = top + r
             guard i < lines.count else { buf.drawLine([], in: rect, line: r, pad: .normal); continue }
             if case .item(let item) = lines[i] {
-                var glyphs = (grouped ? rows.text(" ") : []) + row(item, rect.width - indent)
+                let lead = marked(item) ? rows.text(g.mark, Style(.key, bold: true)) : rows.text(" ")
+                var glyphs = (grouped ? lead : []) + row(item, rect.width - indent)
                 if i == selectedLine {
                     let sel = selectionStyle(pane)
                     for k in glyphs.indices where glyphs[k].style.role != .highlight {
@@ -77,7 +85,7 @@ struct PaneRenderer {
         return cursor
     }
 
-    private mutating func message(_ text: String, _ rect: Rect) {
+    mutating func message(_ text: String, _ rect: Rect) {
         let lines = TextLayout.wrap(rows.text(text, .dim), width: rect.width)
         for r in 0..<rect.height { buf.drawLine(r < lines.count ? lines[r] : [], in: rect, line: r, pad: .normal) }
     }
@@ -100,15 +108,18 @@ struct PaneRenderer {
                                         empty: String) -> CursorPosition? {
         guard !list.isEmpty else { message(empty, rect); return nil }
         let selected = list.index(of: loc.position).map { list.lineOfItem[$0] }
+        let marked = state.annotations.marked
         return drawList(list.lines, top: loc.top(pane), selectedLine: selected, rect, pane: pane,
-                        grouped: list.lines.count > list.items.count) { [rows] i, w in
+                        grouped: list.lines.count > list.items.count,
+                        marked: { marked.contains(list.items[$0].id) }) { [rows] i, w in
             rows.position(list.items[i], width: w, showProposal: showProposal)
         }
     }
 
     private mutating func drawDetail(_ rect: Rect) -> CursorPosition? {
         guard let p = loc.position.flatMap(corpus.position) else { message("No position selected", rect); return nil }
-        let content = DetailContent(position: p, selectedQuote: loc.quote, corpus: corpus, width: rect.width, glyphs: g)
+        let content = DetailContent(position: p, selectedQuote: loc.quote, corpus: corpus, width: rect.width, glyphs: g,
+                                    annotations: state.annotations)
         let top = Viewport.clampScroll(loc.top(.detail), lines: content.lines.count, height: rect.height)
         for r in 0..<rect.height {
             let i = top + r

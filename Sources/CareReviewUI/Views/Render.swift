@@ -10,6 +10,10 @@ public func render(_ state: State, width: Int, height: Int) -> ScreenBuffer {
         drawTooSmall(&buf, glyphs: state.glyphs)
         return buf
     }
+    if let p = state.presenter {
+        renderPresenter(state, p, layout: layout, into: &buf)
+        return buf
+    }
     let chrome = ChromeRenderer(state: state)
     buf.drawLine(chrome.header(width: buf.width), in: layout.header, line: 0, pad: Style(.chrome))
 

@@ -32,9 +32,13 @@ struct Rows {
     }
 
     /// "● supports  Article 39  charity  summary…" (what depends on the width).
+    /// In timeline order a date column follows the stance.
     func position(_ p: Position, width: Int, showProposal: Bool) -> [StyledGlyph] {
         var line = text(g.stance(p.stance) + " ", Style(.stance(p.stance), bold: true))
         line += TextLayout.fit(text(p.stance.rawValue, Style(.stance(p.stance))), width: 9, ellipsis: g.ellipsis) + text(" ")
+        if state.timeline, width - TextLayout.width(line) >= 36 {
+            line += TextLayout.fit(text(p.date.humanDescription, .dim), width: 11, ellipsis: g.ellipsis) + text(" ")
+        }
         let rest = max(0, width - TextLayout.width(line))
         let name = showProposal ? corpus.proposalTitle(p.proposal) : corpus.stakeholderName(p.stakeholder)
         if rest < 30 {
@@ -53,6 +57,8 @@ struct Rows {
         case .theme(let t): return text(t.label, Style(.groupHeader, bold: true))
         case .stance(let s, let n):
             return text(g.stance(s) + " " + s.rawValue, Style(.stance(s), bold: true)) + text(" (\(n))", Style(.groupHeader))
+        case .stage(let s, let n):
+            return text(s.label, Style(.groupHeader, bold: true)) + text(" (\(n))", Style(.groupHeader))
         case .item: return []
         }
     }
@@ -107,6 +113,14 @@ struct Rows {
 }
 
 extension String {
+    /// In quotation marks, unless the text already is (some quotes in the
+    /// data include their own).
+    func quoted(_ glyphs: GlyphSet) -> String {
+        let opens: Set<Character> = ["“", "\"", "‘", "'"], closes: Set<Character> = ["”", "\"", "’", "'"]
+        if let f = first, let l = last, count > 1, opens.contains(f), closes.contains(l) { return self }
+        return glyphs.isUnicode ? "“" + self + "”" : "\"" + self + "\""
+    }
+
     func padded(_ width: Int) -> String {
         let w = DisplayWidth.of(self)
         return w >= width ? self : self + String(repeating: " ", count: width - w)

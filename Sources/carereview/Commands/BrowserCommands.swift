@@ -12,6 +12,10 @@ struct DisplayOptions: ParsableArguments {
     var noColor = false
     @Flag(help: "Start at the home screen instead of where you left off.")
     var fresh = false
+    @Flag(help: "Presenter mode for screen-sharing: slides, high contrast, no chrome.")
+    var present = false
+    @Flag(name: .customLong("show-keys"), help: "Show the last keys pressed, so an audience can follow.")
+    var showKeys = false
 }
 
 struct OpenCommand: ParsableCommand {
@@ -47,7 +51,8 @@ func openBrowser(_ corpus: Corpus, display: DisplayOptions, deepLink: (proposal:
     let settings = try BrowserSettings.resolve(display)
     let options = BrowserOptions(theme: settings.theme, colors: settings.colors, fresh: display.fresh,
                                  deepLink: deepLink.map { DeepLink(proposal: $0.proposal, stakeholder: $0.stakeholder) },
-                                 stateDirectory: BrowserSettings.stateDirectory)
+                                 stateDirectory: BrowserSettings.stateDirectory,
+                                 annotations: AnnotationStore.standard(), present: display.present, showKeys: display.showKeys)
     do {
         let status = try Browser.run(corpus, options: options)
         if status != 0 { throw ExitCode(status) }

@@ -17,16 +17,17 @@ enum AnalysisReports {
         let pages = pages(m, width: width)
         var out = "Stance matrix: \(m.rows.count) proposals × \(m.columns.count) stakeholders"
         out += pages.count > 1 ? ", \(pages.count) pages of columns\n" : "\n"
-        out += "Cells: \(PlainText.stanceKey); blank = no position recorded\n"
+        out += "Cells: \(PlainText.stanceKey)\n       blank = no position recorded\n"
+        let headers = m.abbreviations(width: cellWidth - 1)
         for (n, cols) in pages.enumerated() where page == nil || page == n + 1 {
             out += "\n"
             if pages.count > 1 { out += "Page \(n + 1) of \(pages.count)\n" }
             for c in cols {
                 let s = m.columns[c]
-                out += PlainText.truncate("  \(PlainText.pad(StanceMatrix.abbreviation(s, width: cellWidth - 1), cellWidth)) = \(s.name) [\(s.id)]", width) + "\n"
+                out += PlainText.truncate("  \(PlainText.pad(headers[c], cellWidth)) = \(s.name) [\(s.id)]", width) + "\n"
             }
             out += "\n" + PlainText.pad("", rowHeaderWidth)
-            out += cols.map { PlainText.pad(StanceMatrix.abbreviation(m.columns[$0], width: cellWidth - 1), cellWidth) }.joined()
+            out += cols.map { PlainText.pad(headers[$0], cellWidth) }.joined()
             out = out.trimmingTrailingSpaces() + "\n"
             for (r, proposal) in m.rows.enumerated() {
                 var line = PlainText.pad(PlainText.truncate(proposal.title, rowHeaderWidth - 2), rowHeaderWidth)

@@ -1,0 +1,125 @@
+import CareReview
+
+/// Presenter mode's slides: a title line and nothing else of the chrome;
+/// wide margins, blank lines between parts, the quote bold and wrapped
+/// (double-spaced when there is room). The bottom line carries messages,
+/// the line being typed and the key echo.
+struct SlideRenderer {
+    let state: State
+    var g: GlyphSet { state.glyphs }
+    var corpus: Corpus { state.corpus }
+    func text(_ s: String, _ style: Style = .normal) -> [StyledGlyph] { SafeGlyphs.make(s, style: style, glyphs: g) }
+
+    /// The text column: margins of a twelfth, lines no wider than 88.
+    static func column(width: Int, height: Int) -> Rect {
+        let margin = max(2, min(12, width / 12))
+        let w = min(88, width - 2 * margin)
+        return Rect(row: 2, col: (width - w) / 2, width: w, height: max(0, height - 4))
+    }
+
+    func titleLine(width: Int, _ p: Presenter) -> [StyledGlyph] {
+        let style = Style(.chrome, bold: true)
+        let total = state.slidePositions(p.proposal).count + 1
+        let right = text("  \(p.slide + 1)/\(total) ", style)
+        let left = text(" " + corpus.proposalTitle(p.proposal), style)
+        return TextLayout.fit(left, width: max(0, width - TextLayout.width(right)), ellipsis: g.ellipsis, padStyle: style) + right
+    }
+
+    /// Slide 0: the proposal, its stage and chapter, summary, and the tally in words.
+    func proposalSlide(_ id: String, width: Int) -> [[StyledGlyph]] {
+        guard let p = corpus.proposal(id) else { return [] }
+        var lines = TextLayout.wrap(text(p.title, Style(.title, bold: true)), width: width)
+        lines += TextLayout.wrap(text(p.stage.label + " · chapter " + p.theme.label, .dim), width: width)
+        lines.append([])
+        lines += TextLayout.wrap(text(p.summary), width: width)
+        lines.append([])
+        let tally = corpus.stanceTally(ofProposal: id, filter: state.filter)
+        for s in Stance.allCases {
+            let n = tally[s.rank]
+            lines.append(text("  " + g.stance(s) + "  ", Style(.stance(s), bold: true))
+                         + TextLayout.fit(text(s.rawValue, Style(.stance(s))), width: 11, ellipsis: g.ellipsis)
+                         + text(String(n), n == 0 ? .dim : Style(.normal, bold: true)))
+        }
+        let count = state.slidePositions(id).count
+        lines.append([])
+        lines.append(text("\(count) position\(count == 1 ? "" : "s")" + (count > 0 ? ", one per slide: Space or \(Key.right.label(g)) for the next" : ""), .dim))
+        return lines
+    }
+
+    /// A position: who, the stance as glyph and word, the quotes, their sources.
+    /// Quotes that do not fit are left for the pager, with a note saying so.
+    func positionSlide(_ p: Position, width: Int, height: Int) -> [[StyledGlyph]] {
+        var head: [[StyledGlyph]] = []
+        let s = corpus.stakeholder(p.stakeholder)
+        head += TextLayout.wrap(text(s?.name ?? p.stakeholder, Style(.title, bold: true))
+                                + text(s.map { " · " + $0.kind.label } ?? "", .dim), width: width)
+        head.append([])
+        var stance = text(g.stance(p.stance) + "  " + p.stance.rawValue, Style(.stance(p.stance), bold: true))
+        if state.annotations.marked.contains(p.id) { stance += text("   " + g.mark + " marked", Style(.key, bold: true)) }
+        head.append(stance)
+        let quotes = p.quotes.map { quoteBlock($0, p, width: width) }
+        // Double-spaced quotes when everything fits, then single, then fewer quotes.
+        for spacing in [2, 1] {
+            for n in stride(from: quotes.count, through: 1, by: -1) {
+                var lines = head
+                for q in quotes.prefix(n) {
+                    lines.append([])
+                    for (k, l) in q.quote.enumerated() {
+                        if spacing == 2 && k > 0 { lines.append([]) }
+                        lines.append(l)
+                    }
+                    lines += q.source
+                }
+                if n < quotes.count { lines += [[], text("+\(quotes.count - n) more quote\(quotes.count - n == 1 ? "" : "s"): o shows them all", .dim)] }
+                if lines.count <= height || (spacing == 1 && n == 1) { return lines }
+            }
+        }
+        return head
+    }
+
+    private func quoteBlock(_ q: Quote, _ p: Position, width: Int) -> (quote: [[StyledGlyph]], source: [[StyledGlyph]]) {
+        let quote = TextLayout.wrap(text(q.text.quoted(g), Style(.normal, bold: true)), width: width)
+        var source = (g.isUnicode ? "— " : "-- ") + (corpus.document(q.document)?.title ?? q.document)
+        if let d = corpus.document(q.document), !d.citation.isEmpty { source += ", " + d.citation }
+        if let by = p.reportedBy { source += " (reported by \(by))" }
+        var lines = TextLayout.wrap(text(source, .dim), width: width)
+        if let url = corpus.document(q.document)?.url { lines += TextLayout.wrap(text(url, .dim), width: width) }
+        return (quote, [[]] + lines)
+    }
+}
+
+/// Draws presenter mode into the buffer (the size is already checked).
+func renderPresenter(_ state: State, _ p: Presenter, layout: ScreenLayout, into buf: inout ScreenBuffer) {
+    let slides = SlideRenderer(state: state)
+    let full = Rect(row: 0, col: 0, width: buf.width, height: buf.height)
+    buf.fill(full, style: .normal)
+    buf.drawLine(slides.titleLine(width: buf.width, p), in: layout.header, line: 0, pad: Style(.chrome))
+    let column = SlideRenderer.column(width: buf.width, height: buf.height)
+    let lines = state.slidePosition.map { slides.positionSlide($0, width: column.width, height: column.height) }
+        ?? slides.proposalSlide(p.proposal, width: column.width)
+    // A little above the middle reads best on a shared screen.
+    let top = max(0, (column.height - lines.count) / 3)
+    for (i, l) in lines.prefix(column.height - top).enumerated() {
+        buf.drawLine(TextLayout.truncate(l, width: column.width, ellipsis: state.glyphs.ellipsis), in: column, line: top + i, pad: .normal)
+    }
+    buf.cursor = CursorPosition(row: column.row + top, col: column.col)
+
+    if state.mode == .help {
+        var panes = PaneRenderer(state: state, layout: layout, buf: buf)
+        let cursor = panes.drawHelp()
+        buf = panes.buf
+        buf.cursor = cursor
+    }
+    let chrome = ChromeRenderer(state: state)
+    if state.mode.isLineInput {
+        let (line, col) = chrome.messageLine(width: buf.width)
+        buf.drawLine(line, in: layout.messageLine, line: 0, pad: .normal)
+        if let col { buf.cursor = CursorPosition(row: layout.messageLine.row, col: col) }
+    } else {
+        let echo = chrome.keyEcho(width: buf.width / 2)
+        let left = state.message.map { chrome.text($0.text, Style($0.isError ? .error : .dim, bold: $0.isError)) } ?? []
+        let room = buf.width - TextLayout.width(echo)
+        buf.drawLine(TextLayout.fit(left, width: room, ellipsis: state.glyphs.ellipsis, padStyle: .normal) + echo,
+                     in: layout.messageLine, line: 0, pad: .normal)
+    }
+}
