@@ -49,7 +49,7 @@ let package = Package(
         ),
 
         // `make bench`: synthetic corpora and figures.
-        .executableTarget(name: "carereview-bench", dependencies: ["CareReview", "EmbeddedCorpus", "CareReviewUI"]),
+        .executableTarget(name: "carereview-bench", dependencies: ["CareReview", "EmbeddedCorpus", "CareReviewUI", "CareReviewExchange"]),
 
         // Test data is read from the source tree (#filePath), not bundled.
         .testTarget(name: "CareReviewTests", dependencies: ["CareReview", "EmbeddedCorpus", "CareReviewExchange"], exclude: ["Fixtures"]),

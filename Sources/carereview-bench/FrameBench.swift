@@ -24,9 +24,12 @@ enum FrameBench {
         search.apply(.runCommand("search kinship"))
         var help = home
         help.apply(.command(.toggleHelp))
+        var matrix = home
+        matrix.apply(.runCommand("matrix"))
+        for _ in 0..<30 { matrix.apply(.key(.down)); matrix.apply(.key(.right)) }   // scrolled both ways
 
         for (name, state) in [("proposals", home), ("positions", positions), ("source", source),
-                              ("stakeholder", stakeholder), ("search", search), ("help", help)] {
+                              ("stakeholder", stakeholder), ("search", search), ("help", help), ("matrix", matrix)] {
             var times: [Double] = []
             for _ in 0..<200 {
                 let t = now()

@@ -40,6 +40,7 @@ func measure(_ dir: String, label: String) {
     _ = try? CorpusLoader.load(.directory(dir), cache: cache)
     figure("\(label).load_warm_cache", (now() - tw) * 1000, "ms")
     FrameBench.measure(corpus, index: index, label: label)
+    ExportBench.measure(corpus, label: label)
 }
 
 /// `grep -r -c -i -F` for each query over the dataset's texts and YAML.

@@ -183,3 +183,42 @@ final class TmuxSession {
         #expect(try t.flags().trimmingCharacters(in: .whitespacesAndNewlines) == "0 1 0")
     }
 }
+
+@Suite(.serialized) struct WorkshopEndToEndTests {
+    /// A corrupt notes file is kept aside and reported; marking writes a new one.
+    @Test func marksPersistAndCorruptNotesAreKept() throws {
+        let t = try TmuxSession(width: 100, height: 30)
+        let data = t.state.appendingPathComponent("data/carereview")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        try Data("{ not json".utf8).write(to: data.appendingPathComponent("annotations.json"))
+        try t.waitFor("e2e$")
+        try t.type("XDG_DATA_HOME=\(t.state.path)/data XDG_STATE_HOME=\(t.state.path) \(CLI.binary) open iro --stakeholder article-39")
+        try t.press("Enter")
+        try t.waitFor("Could not read your marks and notes", "Article 39")
+        let kept = try FileManager.default.contentsOfDirectory(atPath: data.path).filter { $0.hasPrefix("annotations.unreadable") }
+        #expect(kept.count == 1)
+        try t.press("m")
+        try t.press("q")
+        try t.waitFor("e2e$ ")
+        let saved = try String(contentsOf: data.appendingPathComponent("annotations.json"), encoding: .utf8)
+        #expect(saved.contains("article-39.iro-abolition"))
+        #expect(try String(contentsOf: data.appendingPathComponent(kept[0]), encoding: .utf8) == "{ not json")
+    }
+
+    /// Presenter mode: a slide readable in a monochrome capture.
+    @Test func presenterSlideReadsWithoutColour() throws {
+        let t = try TmuxSession(width: 80, height: 24)
+        try t.waitFor("e2e$")
+        try t.type("XDG_STATE_HOME=\(t.state.path) XDG_DATA_HOME=\(t.state.path) \(CLI.binary) open iro --present")
+        try t.press("Enter")
+        // Opening a proposal selects its first position, so the show starts on its slide.
+        var slide = try t.waitFor("Abolish the Independent Reviewing Officer role", "Become · charity")
+        #expect(slide.contains("concerned"))
+        try t.press("Right")
+        slide = try t.waitFor("Article 39 · charity", "drastic and")
+        #expect(slide.contains("opposes"))
+        // The capture has no colour at all: the stance still reads as glyph and word.
+        #expect(slide.contains("○  opposes"))
+        try t.press("q")
+    }
+}

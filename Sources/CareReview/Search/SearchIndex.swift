@@ -66,7 +66,9 @@ public final class SearchIndex: Sendable {
                 add(.passage(document: d.id, start: start), paragraph, 1)
             }
         }
-        let built = SearchIndex.postings(of: units, runs: runs ?? (units.count < 8192 ? 1 : min(ProcessInfo.processInfo.activeProcessorCount, 8)))
+        // Below a few thousand units, waking a second thread costs more than it saves.
+        let defaultRuns = units.count < 8192 ? 1 : min(ProcessInfo.processInfo.activeProcessorCount, 8)
+        let built = SearchIndex.postings(of: units, runs: runs ?? defaultRuns)
         self.units = units
         self.vocabulary = built.vocabulary
         self.postings = built.postings
@@ -106,6 +108,15 @@ public final class SearchIndex: Sendable {
             var newlines = 0
             var i = 0, offset = 0
             while i < bytes.count {
+                if newlines == 0 && i != 0 {
+                    // Inside a paragraph only a newline can change anything:
+                    // skip to the next one, counting scalars (non-continuation bytes).
+                    while i < bytes.count, bytes[i] != 0x0A {
+                        if bytes[i] & 0xC0 != 0x80 { offset += 1 }
+                        i += 1
+                    }
+                    if i == bytes.count { break }
+                }
                 let b = bytes[i]
                 var length = 1
                 let isWhitespace: Bool
