@@ -10,6 +10,8 @@ public struct ImportedDataset {
     public var positions: [Position] = []
     /// What could not be imported, one line each (the import still succeeds).
     public var warnings: [String] = []
+
+    public init() {}
 }
 
 /// Import of a `.qdpx` project. Our own exports come back exactly (ids and
