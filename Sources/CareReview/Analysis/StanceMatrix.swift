@@ -4,6 +4,10 @@
 public struct StanceMatrix: Sendable {
     public let rows: [Proposal]
     public let columns: [Stakeholder]
+    /// Column headers, unique within this matrix, at most `headerWidth`
+    /// characters; computed once here so views never redo it per frame.
+    public let headers: [String]
+    public static let headerWidth = 6
     private let cells: [Int32]     // row-major; -1 = no position, else index into positions
     private let positions: [Position]
 
@@ -27,6 +31,7 @@ public struct StanceMatrix: Sendable {
         }
         self.cells = cells
         self.positions = kept
+        headers = StanceMatrix.uniqueAbbreviations(columns, width: StanceMatrix.headerWidth)
     }
 
     public func position(row: Int, column: Int) -> Position? {
@@ -65,6 +70,10 @@ extension StanceMatrix {
     /// clash ("The Charity", "The Council" → "TC"), the names themselves,
     /// without a leading "The", are cut to the width instead, then numbered.
     public func abbreviations(width: Int) -> [String] {
+        StanceMatrix.uniqueAbbreviations(columns, width: width)
+    }
+
+    static func uniqueAbbreviations(_ columns: [Stakeholder], width: Int) -> [String] {
         var headers = columns.map { StanceMatrix.abbreviation($0, width: width) }
         let clashing = Dictionary(grouping: headers.indices, by: { headers[$0] }).values.filter { $0.count > 1 }
         for group in clashing {

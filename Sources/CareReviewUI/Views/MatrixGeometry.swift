@@ -1,3 +1,5 @@
+import CareReview
+
 /// Where the parts of the stance matrix go in its pane: two info lines
 /// (the cursor's stakeholder and proposal in full), the column-header row,
 /// a rule marking the cursor's column, then the grid. Row headers are a
@@ -6,7 +8,7 @@
 struct MatrixGeometry {
     static let infoRows = 2
     /// Each stakeholder column: a 6-column abbreviation and a space.
-    static let columnWidth = 7
+    static let columnWidth = StanceMatrix.headerWidth + 1
     static var abbreviationWidth: Int { columnWidth - 1 }
 
     let rect: Rect

@@ -72,7 +72,7 @@ extension PaneRenderer {
                      in: content, line: MatrixGeometry.infoRows, pad: .normal)
         buf.set(row: geo.headerRow, col: geo.separatorCol, Cell(g.vertical, style: .border))
         for c in cur.left..<lastCol {
-            let abbr = StanceMatrix.abbreviation(m.columns[c], width: MatrixGeometry.abbreviationWidth)
+            let abbr = m.headers[c]
             let glyphs = TextLayout.truncate(rows.text(abbr), width: MatrixGeometry.abbreviationWidth, ellipsis: g.ellipsis)
             let lead = max(0, (MatrixGeometry.columnWidth - TextLayout.width(glyphs)) / 2)
             let here = c == cur.col

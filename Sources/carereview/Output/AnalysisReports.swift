@@ -3,7 +3,7 @@ import CareReview
 /// Plain-text renderings of the matrix and comparisons.
 enum AnalysisReports {
     static let rowHeaderWidth = 30
-    static let cellWidth = 7
+    static let cellWidth = StanceMatrix.headerWidth + 1
 
     /// The grid, with as many stakeholder columns per page as fit the width;
     /// each page has its own legend of abbreviations. `page` (1-based)
@@ -18,7 +18,7 @@ enum AnalysisReports {
         var out = "Stance matrix: \(m.rows.count) proposals × \(m.columns.count) stakeholders"
         out += pages.count > 1 ? ", \(pages.count) pages of columns\n" : "\n"
         out += "Cells: \(PlainText.stanceKey)\n       blank = no position recorded\n"
-        let headers = m.abbreviations(width: cellWidth - 1)
+        let headers = m.headers
         for (n, cols) in pages.enumerated() where page == nil || page == n + 1 {
             out += "\n"
             if pages.count > 1 { out += "Page \(n + 1) of \(pages.count)\n" }
