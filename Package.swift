@@ -19,6 +19,10 @@ let package = Package(
         // search, export. No terminal dependency.
         .target(name: "CareReview", dependencies: ["Yams"]),
 
+        // Text bound for a terminal: display width and control-character
+        // sanitising, shared by the browser and the command line.
+        .target(name: "TerminalText"),
+
         // The dataset in Resources/, embedded into the binary at build time
         // by a build-tool plugin (SwiftPM's Bundle.module would put it in a
         // folder beside the binary on Linux).
@@ -31,7 +35,7 @@ let package = Package(
         .target(name: "CareReviewExchange", dependencies: ["CareReview", "ZIPFoundation"]),
 
         // UI logic: State, Action, a pure reducer, views rendering into a cell buffer.
-        .target(name: "CareReviewUI", dependencies: ["CareReview"]),
+        .target(name: "CareReviewUI", dependencies: ["CareReview", "TerminalText"]),
 
         // The terminal: libncursesw through a system-library target, and a
         // small C target for async-signal-safe terminal restoration.
@@ -43,7 +47,7 @@ let package = Package(
         .executableTarget(
             name: "carereview",
             dependencies: [
-                "CareReview", "EmbeddedCorpus", "CareReviewUI", "TerminalBackend", "CareReviewExchange",
+                "CareReview", "EmbeddedCorpus", "CareReviewUI", "TerminalBackend", "CareReviewExchange", "TerminalText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,8 +56,8 @@ let package = Package(
         .executableTarget(name: "carereview-bench", dependencies: ["CareReview", "EmbeddedCorpus", "CareReviewUI", "CareReviewExchange"]),
 
         // Test data is read from the source tree (#filePath), not bundled.
-        .testTarget(name: "CareReviewTests", dependencies: ["CareReview", "EmbeddedCorpus", "CareReviewExchange"], exclude: ["Fixtures"]),
-        .testTarget(name: "CareReviewUITests", dependencies: ["CareReviewUI", "CareReview", "EmbeddedCorpus"], exclude: ["Goldens"]),
+        .testTarget(name: "CareReviewTests", dependencies: ["CareReview", "EmbeddedCorpus", "CareReviewExchange", "TerminalText"], exclude: ["Fixtures"]),
+        .testTarget(name: "CareReviewUITests", dependencies: ["CareReviewUI", "CareReview", "EmbeddedCorpus", "TerminalText"], exclude: ["Goldens"]),
         .testTarget(name: "CLITests", dependencies: ["CareReview"], exclude: ["Goldens"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Testing
 @testable import CareReview
+import TerminalText
 
 @Suite struct SearchTests {
     @Test func caseAccentAndCurlyQuoteInsensitive() throws {

@@ -1,4 +1,5 @@
 import CareReview
+import TerminalText
 import Testing
 @testable import CareReviewUI
 

@@ -1,4 +1,5 @@
 import CareReview
+import TerminalText
 
 /// One displayable character after sanitising: its grapheme, its width (1 or
 /// 2), its style, and the Unicode-scalar offset in the source text it came

@@ -1,4 +1,5 @@
 import CareReview
+import TerminalText
 
 /// Wrapping and truncation by display width. A glyph is never split; a
 /// line never exceeds the width (a wide glyph that cannot fit a 1-column

@@ -1,4 +1,5 @@
 import CareReview
+import TerminalText
 
 /// One-line rows of the lists, fitted to a width.
 struct Rows {

@@ -1,4 +1,5 @@
 import CareReview
+import TerminalText
 
 /// Plain-text layout for the command line: aligned, wrapped to a width,
 /// safe to print on a terminal.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Makes text from data safe to show on a terminal: control characters
 /// (C0, DEL, C1 — the start of every escape sequence) become visible
 /// placeholders instead of reaching the terminal; tabs become spaces.
@@ -42,7 +44,7 @@ public enum TerminalSafeText {
             case "·", "•": out += "*"
             case "\u{A0}": out += " "
             default:
-                let folded = TextFolding.fold(String(c))
+                let folded = String(c).folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil)
                 if let f = folded.first, f.isASCII, folded.count == 1 {
                     out.append(c.isUppercase ? Character(f.uppercased()) : f)
                 } else {
