@@ -31,11 +31,12 @@ release: check-deps
 deps:
 	@if [ "$$(id -u)" != 0 ]; then echo "make deps installs Debian packages: run it as root (sudo make deps)"; exit 1; fi
 	apt-get update
-	apt-get install -y libncurses-dev tmux libxml2-utils
+	apt-get install -y libncurses-dev libsqlite3-dev tmux libxml2-utils sqlite3 strace
 
 check-deps:
 	@command -v $(SWIFT) >/dev/null || { echo "swift is not on PATH (Swift 6 toolchain needed; on this machine: /opt/swift/usr/bin)"; exit 1; }
 	@[ -f /usr/include/curses.h ] || { echo "libncurses-dev is missing: run 'sudo make deps' (or: apt-get install libncurses-dev)"; exit 1; }
+	@[ -f /usr/include/sqlite3.h ] || { echo "libsqlite3-dev is missing (marks and notes are kept in SQLite): run 'sudo make deps' (or: apt-get install libsqlite3-dev)"; exit 1; }
 
 check-tmux:
 	@command -v tmux >/dev/null || { echo "tmux is missing (the end-to-end test drives the browser under tmux): run 'sudo make deps' (or: apt-get install tmux)"; exit 1; }

@@ -13,11 +13,16 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        // Marks and notes: SQLite (the system's libsqlite3) through GRDB.
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         // The model: documents, stakeholders, proposals, positions, queries,
         // search, export. No terminal dependency.
-        .target(name: "CareReview", dependencies: ["Yams"]),
+        // GRDB is imported by the Notes store only; member import visibility
+        // keeps its SQL operator overloads out of the rest of the module.
+        .target(name: "CareReview", dependencies: ["Yams", .product(name: "GRDB", package: "GRDB.swift")],
+                swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]),
 
         // Text bound for a terminal: display width and control-character
         // sanitising, shared by the browser and the command line.
@@ -41,7 +46,7 @@ let package = Package(
         // small C target for async-signal-safe terminal restoration.
         .systemLibrary(name: "CNcursesw"),
         .target(name: "CTerminalGuard"),
-        .target(name: "TerminalBackend", dependencies: ["CareReviewUI", "CNcursesw", "CTerminalGuard"]),
+        .target(name: "TerminalBackend", dependencies: ["CareReviewUI", "CNcursesw", "CTerminalGuard", "TerminalText"]),
 
         // The command line.
         .executableTarget(

@@ -9,7 +9,7 @@ struct EffectRunner {
     let corpus: Corpus
     let sessions: SessionStore
     let stateDirectory: URL
-    let annotations: AnnotationStore
+    let annotations: AnnotationSession
 
     enum Outcome {
         case done(message: String?, isError: Bool, repaint: Bool)
@@ -42,7 +42,8 @@ struct EffectRunner {
                 return .done(message: "Could not save your marks and notes: \(error.localizedDescription)", isError: true, repaint: false)
             }
         case .exportBrief(let path):
-            let marks = state.annotations
+            // Everything stored now: other browsers' and CLI runs' marks too.
+            let marks = (try? annotations.current()) ?? state.annotations
             let text = BriefExport.render(marks.markedPositions(in: corpus), corpus: corpus, notes: marks.notes)
             return write(text, to: path, what: "briefing")
         }
@@ -102,7 +103,7 @@ struct EffectRunner {
         let expanded = NSString(string: path).expandingTildeInPath
         let url = URL(fileURLWithPath: expanded, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
         do {
-            try AtomicFile.write(Data(text.utf8), to: url)
+            try OutputFile.write(Data(text.utf8), toPath: url.path)
             return .done(message: "Exported \(what) to \(url.path)", isError: false, repaint: false)
         } catch {
             return .done(message: "Could not write \(url.path): \(error.localizedDescription)", isError: true, repaint: false)

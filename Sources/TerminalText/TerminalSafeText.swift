@@ -2,14 +2,19 @@ import Foundation
 
 /// Makes text from data safe to show on a terminal: control characters
 /// (C0, DEL, C1 — the start of every escape sequence) become visible
-/// placeholders instead of reaching the terminal; tabs become spaces.
+/// placeholders instead of reaching the terminal; bidi overrides, embeddings,
+/// isolates and marks (which reorder what follows) become visible tags such
+/// as `<RLO>`; tabs become spaces. Skin-tone modifiers are dropped and a
+/// joiner outside an emoji sequence removed, so every character keeps the
+/// width `DisplayWidth` gives it.
 public enum TerminalSafeText {
     /// `unicode`: placeholders from the Control Pictures block (␛, ␇, …);
     /// otherwise caret notation (^[, ^G) for ASCII-only terminals.
     public static func sanitize(_ text: some StringProtocol, unicode: Bool = true, keepNewlines: Bool = false) -> String {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return String(text) }
         var out = String.UnicodeScalarView()
-        for s in text.unicodeScalars {
+        let scalars = Array(text.unicodeScalars)
+        for (i, s) in scalars.enumerated() {
             let v = s.value
             if v == 0x0A && keepNewlines { out.append(s); continue }
             if v == 0x09 { out.append(contentsOf: "    ".unicodeScalars); continue }
@@ -21,11 +26,29 @@ public enum TerminalSafeText {
                 if unicode { out.append("\u{FFFD}") } else { out.append(contentsOf: "^?".unicodeScalars) }
             } else if (v == 0x2028 || v == 0x2029) {
                 out.append(keepNewlines ? "\n" : " ")
+            } else if let tag = bidiTags[v] {
+                out.append(contentsOf: "<\(tag)>".unicodeScalars)
+            } else if v >= 0x1F3FB && v <= 0x1F3FF {
+                continue                                   // skin tone: terminals disagree on its width
+            } else if v == 0x200D && !(i > 0 && i + 1 < scalars.count && joinsEmoji(scalars[i - 1]) && scalars[i + 1].properties.isEmoji) {
+                continue                                   // a joiner with nothing to join
             } else {
                 out.append(s)
             }
         }
         return String(out)
+    }
+
+    /// Characters that reorder the text around them when a terminal applies
+    /// the bidi algorithm, shown by their abbreviations instead.
+    static let bidiTags: [UInt32: String] = [
+        0x061C: "ALM", 0x200E: "LRM", 0x200F: "RLM",
+        0x202A: "LRE", 0x202B: "RLE", 0x202C: "PDF", 0x202D: "LRO", 0x202E: "RLO",
+        0x2066: "LRI", 0x2067: "RLI", 0x2068: "FSI", 0x2069: "PDI",
+    ]
+
+    private static func joinsEmoji(_ s: Unicode.Scalar) -> Bool {
+        s.properties.isEmoji || s.value == 0xFE0F || (s.value >= 0x1F3FB && s.value <= 0x1F3FF)
     }
 
     /// For terminals that cannot show UTF-8: typographic punctuation becomes

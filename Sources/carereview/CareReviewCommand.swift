@@ -13,7 +13,7 @@ struct CareReviewCommand: ParsableCommand {
         """,
         subcommands: [ProposalsCommand.self, ShowCommand.self, StakeholdersCommand.self, StakeholderCommand.self,
                       SearchCommand.self, ValidateCommand.self, ExportCommand.self, ImportCommand.self, OpenCommand.self,
-                      MatrixCommand.self, CompareCommand.self, BriefCommand.self])
+                      MatrixCommand.self, CompareCommand.self, BriefCommand.self, MarkCommand.self, NoteCommand.self])
 
     @OptionGroup var corpus: CorpusOptions
     @OptionGroup var display: DisplayOptions
@@ -25,13 +25,14 @@ struct CareReviewCommand: ParsableCommand {
             print("\n(Run carereview in a terminal to open the browser; 'carereview --help' lists the subcommands.)")
             return
         }
-        try openBrowser(c, display: display, deepLink: nil)
+        try openBrowser(c, display: display, deepLink: nil, dataset: corpus.notesDataset)
     }
 }
 
 @main
 enum Main {
     static func main() {
+        StandardOutput.prepare()
         do {
             var command = try CareReviewCommand.parseAsRoot()
             try command.run()

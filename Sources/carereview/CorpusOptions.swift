@@ -31,7 +31,7 @@ struct CorpusOptions: ParsableArguments {
 }
 
 func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+    StandardOutput.errorLine(text)
 }
 
 /// Resolves a proposal name or fails with the candidates (a usage error, exit 2).

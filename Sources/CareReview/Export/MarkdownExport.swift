@@ -1,3 +1,4 @@
+import Foundation
 /// A readable Markdown report: each proposal, its positions from supports to
 /// opposes, every quote with a full citation.
 public enum MarkdownExport {
