@@ -19,10 +19,12 @@ let package = Package(
     targets: [
         // The model: documents, stakeholders, proposals, positions, queries,
         // search, export. No terminal dependency.
-        // GRDB is imported by the Notes store only; member import visibility
-        // keeps its SQL operator overloads out of the rest of the module.
-        .target(name: "CareReview", dependencies: ["Yams", .product(name: "GRDB", package: "GRDB.swift")],
-                swiftSettings: [.enableUpcomingFeature("MemberImportVisibility")]),
+        .target(name: "CareReview", dependencies: ["Yams"], exclude: ["Notes/Store"]),
+
+        // The marks-and-notes store: SQLite through GRDB, in a module of its
+        // own so GRDB's SQL operator overloads stay out of the model's code.
+        .target(name: "CareReviewNotes", dependencies: ["CareReview", .product(name: "GRDB", package: "GRDB.swift")],
+                path: "Sources/CareReview/Notes/Store"),
 
         // Text bound for a terminal: display width and control-character
         // sanitising, shared by the browser and the command line.
@@ -46,13 +48,13 @@ let package = Package(
         // small C target for async-signal-safe terminal restoration.
         .systemLibrary(name: "CNcursesw"),
         .target(name: "CTerminalGuard"),
-        .target(name: "TerminalBackend", dependencies: ["CareReviewUI", "CNcursesw", "CTerminalGuard", "TerminalText"]),
+        .target(name: "TerminalBackend", dependencies: ["CareReviewUI", "CareReviewNotes", "CNcursesw", "CTerminalGuard", "TerminalText"]),
 
         // The command line.
         .executableTarget(
             name: "carereview",
             dependencies: [
-                "CareReview", "EmbeddedCorpus", "CareReviewUI", "TerminalBackend", "CareReviewExchange", "TerminalText",
+                "CareReview", "CareReviewNotes", "EmbeddedCorpus", "CareReviewUI", "TerminalBackend", "CareReviewExchange", "TerminalText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,7 +63,7 @@ let package = Package(
         .executableTarget(name: "carereview-bench", dependencies: ["CareReview", "EmbeddedCorpus", "CareReviewUI", "CareReviewExchange"]),
 
         // Test data is read from the source tree (#filePath), not bundled.
-        .testTarget(name: "CareReviewTests", dependencies: ["CareReview", "EmbeddedCorpus", "CareReviewExchange", "TerminalText"], exclude: ["Fixtures"]),
+        .testTarget(name: "CareReviewTests", dependencies: ["CareReview", "CareReviewNotes", "EmbeddedCorpus", "CareReviewExchange", "TerminalText"], exclude: ["Fixtures"]),
         .testTarget(name: "CareReviewUITests", dependencies: ["CareReviewUI", "CareReview", "EmbeddedCorpus", "TerminalText"], exclude: ["Goldens"]),
         .testTarget(name: "CLITests", dependencies: ["CareReview"], exclude: ["Goldens"]),
     ]

@@ -1,6 +1,7 @@
 import CNcursesw
 import CTerminalGuard
 import CareReview
+import CareReviewNotes
 import CareReviewUI
 import Foundation
 import Glibc

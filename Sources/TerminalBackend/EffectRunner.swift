@@ -1,4 +1,5 @@
 import CareReview
+import CareReviewNotes
 import CareReviewUI
 import Foundation
 

@@ -30,8 +30,8 @@ struct CorpusOptions: ParsableArguments {
     }
 }
 
-func printError(_ text: String) {
-    StandardOutput.errorLine(text)
+func printError(_ text: String, newline: Bool = true) {
+    StandardOutput.errorLine(text, newline: newline)
 }
 
 /// Resolves a proposal name or fails with the candidates (a usage error, exit 2).

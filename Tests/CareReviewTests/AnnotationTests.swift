@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CareReview
+@testable import CareReviewNotes
 
 @Suite struct AnnotationStoreTests {
     func tempDir() -> URL {

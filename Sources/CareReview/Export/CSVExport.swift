@@ -1,4 +1,3 @@
-import Foundation
 /// CSV (RFC 4180: CRLF line ends, a header row, fields quoted when needed),
 /// one row per quote so each row carries its verbatim evidence.
 public enum CSVExport {

@@ -1,4 +1,3 @@
-import Foundation
 /// A readable Markdown report: each proposal, its positions from supports to
 /// opposes, every quote with a full citation.
 public enum MarkdownExport {

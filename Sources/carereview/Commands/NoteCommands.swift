@@ -1,5 +1,6 @@
 import ArgumentParser
 import CareReview
+import CareReviewNotes
 import Foundation
 
 extension CorpusOptions {

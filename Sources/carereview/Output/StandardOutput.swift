@@ -70,8 +70,8 @@ enum StandardOutput {
     }
 
     /// A line on stderr, terminal-safe; failures there have nowhere to be reported.
-    static func errorLine(_ text: String) {
-        let bytes = Array((TerminalSafeText.sanitize(text, keepNewlines: true) + "\n").utf8)
+    static func errorLine(_ text: String, newline: Bool = true) {
+        let bytes = Array((TerminalSafeText.sanitize(text, keepNewlines: true) + (newline ? "\n" : "")).utf8)
         _ = try? OutputFile.writeAll(Data(bytes), to: 2)
     }
 

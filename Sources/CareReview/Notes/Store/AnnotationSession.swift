@@ -1,3 +1,4 @@
+import CareReview
 import Foundation
 
 /// One browser's view of the store: it remembers what it last saved, so

@@ -1,3 +1,4 @@
+import CareReview
 import Foundation
 import GRDB
 
