@@ -45,6 +45,56 @@ enum Harness {
         return Result(status: wait(pid), stdout: stdoutData, stderr: String(decoding: stderrData, as: UTF8.self))
     }
 
+    /// Starts the binary (stdout into a pipe, stderr discarded) and returns at once: pid and the pipe's read end.
+    static func start(_ args: [String], env: [String: String]) throws -> (pid_t, Int32) {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        var out: [Int32] = [-1, -1]
+        guard pipe(&out) == 0 else { throw POSIXError(.EMFILE) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, out[1], 1)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addclose(&actions, out[0])
+        posix_spawn_file_actions_addclose(&actions, out[1])
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_CACHE_HOME"] = CLI.cacheDir
+        for (k, v) in env { environment[k] = v }
+        let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        let argv: [UnsafeMutablePointer<CChar>?] = ([CLI.binary] + args).map { strdup($0) } + [nil]
+        defer { for p in envp + argv { free(p) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, CLI.binary, &actions, nil, argv, envp)
+        close(out[1])
+        guard spawned == 0 else { close(out[0]); throw POSIXError(.ENOENT) }
+        return (pid, out[0])
+    }
+
+    /// Starts a tool with default signal handling and an empty signal mask
+    /// (the test runner may ignore or block some), output to /dev/null.
+    static func startTool(_ path: String, _ args: [String]) throws -> pid_t {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var none = sigset_t(), all = sigset_t()
+        sigemptyset(&none)
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        let argv: [UnsafeMutablePointer<CChar>?] = ([path] + args).map { strdup($0) } + [nil]
+        defer { for p in argv { free(p) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, path, &actions, &attributes, argv, environ) == 0 else { throw POSIXError(.ENOENT) }
+        return pid
+    }
+
     static func drain(_ fd: Int32) -> Data {
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 65536)
