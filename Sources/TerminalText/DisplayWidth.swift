@@ -4,8 +4,8 @@
 /// Asian wide and emoji-presentation characters, 1 otherwise) and a scalar
 /// after a zero-width joiner joins the cell before it. So a ZWJ family is
 /// 2 columns, a flag (two regional indicators) 2, "❤️" 1, "é" 1, "中" 2.
-/// `TerminalSafeText.sanitize` removes skin-tone modifiers first, so no
-/// sanitised character is wider than 2.
+/// `TerminalSafeText.sanitize` splits such sequences first, so no sanitised
+/// character is wider than 2 and every terminal agrees.
 public enum DisplayWidth {
     public static func of(_ c: Character) -> Int {
         let scalars = c.unicodeScalars

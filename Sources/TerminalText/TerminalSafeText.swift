@@ -4,17 +4,18 @@ import Foundation
 /// (C0, DEL, C1 — the start of every escape sequence) become visible
 /// placeholders instead of reaching the terminal; bidi overrides, embeddings,
 /// isolates and marks (which reorder what follows) become visible tags such
-/// as `<RLO>`; tabs become spaces. Skin-tone modifiers are dropped and a
-/// joiner outside an emoji sequence removed, so every character keeps the
-/// width `DisplayWidth` gives it.
+/// as `<RLO>`; tabs become spaces. Terminals (and curses' cells) disagree
+/// on the width of emoji sequences, so they are shown by their parts: a
+/// ZWJ sequence as its emoji side by side, a flag as its two letters
+/// (🇬🇧 → GB), a skin-tone modifier dropped. Every character that remains
+/// is 0, 1 or 2 columns wide on every terminal, as `DisplayWidth` says.
 public enum TerminalSafeText {
     /// `unicode`: placeholders from the Control Pictures block (␛, ␇, …);
     /// otherwise caret notation (^[, ^G) for ASCII-only terminals.
     public static func sanitize(_ text: some StringProtocol, unicode: Bool = true, keepNewlines: Bool = false) -> String {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return String(text) }
         var out = String.UnicodeScalarView()
-        let scalars = Array(text.unicodeScalars)
-        for (i, s) in scalars.enumerated() {
+        for s in text.unicodeScalars {
             let v = s.value
             if v == 0x0A && keepNewlines { out.append(s); continue }
             if v == 0x09 { out.append(contentsOf: "    ".unicodeScalars); continue }
@@ -30,8 +31,10 @@ public enum TerminalSafeText {
                 out.append(contentsOf: "<\(tag)>".unicodeScalars)
             } else if v >= 0x1F3FB && v <= 0x1F3FF {
                 continue                                   // skin tone: terminals disagree on its width
-            } else if v == 0x200D && !(i > 0 && i + 1 < scalars.count && joinsEmoji(scalars[i - 1]) && scalars[i + 1].properties.isEmoji) {
-                continue                                   // a joiner with nothing to join
+            } else if v == 0x200D {
+                continue                                   // a ZWJ sequence shows as its parts
+            } else if v >= 0x1F1E6 && v <= 0x1F1FF {
+                out.append(Unicode.Scalar(v - 0x1F1E6 + 0x41)!)   // a flag shows as its two letters
             } else {
                 out.append(s)
             }
@@ -46,10 +49,6 @@ public enum TerminalSafeText {
         0x202A: "LRE", 0x202B: "RLE", 0x202C: "PDF", 0x202D: "LRO", 0x202E: "RLO",
         0x2066: "LRI", 0x2067: "RLI", 0x2068: "FSI", 0x2069: "PDI",
     ]
-
-    private static func joinsEmoji(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isEmoji || s.value == 0xFE0F || (s.value >= 0x1F3FB && s.value <= 0x1F3FF)
-    }
 
     /// For terminals that cannot show UTF-8: typographic punctuation becomes
     /// its ASCII look-alike, accented letters lose accents, anything else '?'.

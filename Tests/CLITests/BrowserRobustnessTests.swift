@@ -120,7 +120,7 @@ import Testing
         // The browser: "Marked …" on screen, then SIGKILL at once.
         let t = try TmuxSession(width: 100, height: 30)
         try t.waitFor("e2e$")
-        var marked = false
+        var marked = try sqliteQuery(db, "SELECT count(*) FROM mark WHERE position = 'article-39.iro-abolition'") == "1\n"
         for round in 0..<max(3, ops / 40) {
             let pid = try Self.start(t, "open iro --stakeholder article-39", data: home.path, tag: "k\(round)")
             try t.waitFor("Article 39")
