@@ -85,7 +85,7 @@ import EmbeddedCorpus
     @Test func listedFormOmitsWhatTheHeadingSays() throws {
         let c = try Fixture.corpus()
         let p = try #require(c.position("council.care-plan"))
-        let blocks = PositionText(showsStance: false, showsProposal: false, full: false, indent: 0).blocks(p, in: c)
+        let blocks = PositionText(showsStance: false, showsProposal: false, full: false).blocks(p, in: c)
         #expect(blocks.map(\.kind) == [.heading, .summary, .quote, .source])
         #expect(blocks[0].text == "The Council · local government · 26 May 2022 · Final report (May 2022)")
         #expect(blocks[0].indent == 2 && blocks[1].indent == 4 && blocks[2].indent == 4 && blocks[3].indent == 6)

@@ -44,13 +44,17 @@ public struct PositionText: Sendable {
     public var showsProposal = true
     public var full = true
     public var unicode = true
-    /// Indentation of the heading; the body is indented two more.
-    public var indent = 0
+    /// Indentation of the heading and of the body (summary and quotes).
+    public var indent: Int
+    public var bodyIndent: Int
 
+    /// Full: everything at the left margin. Listed: the heading indented 2, the body 4.
     public init(showsStakeholder: Bool = true, showsStance: Bool = true, showsProposal: Bool = true,
-                full: Bool = true, unicode: Bool = true, indent: Int = 0) {
+                full: Bool = true, unicode: Bool = true, indent: Int? = nil, bodyIndent: Int? = nil) {
         self.showsStakeholder = showsStakeholder; self.showsStance = showsStance; self.showsProposal = showsProposal
-        self.full = full; self.unicode = unicode; self.indent = indent
+        self.full = full; self.unicode = unicode
+        self.indent = indent ?? (full ? 0 : 2)
+        self.bodyIndent = bodyIndent ?? (full ? self.indent : self.indent + 2)
     }
 
     public func blocks(_ p: Position, in corpus: Corpus, note: String? = nil, marked: Bool = false) -> [TextBlock] {
@@ -68,7 +72,7 @@ public struct PositionText: Sendable {
             headings.append(what)
         }
         let date = PositionText.date(p, corpus: corpus)
-        let body = indent + (full ? 0 : 4)
+        let body = bodyIndent
         var out: [TextBlock] = []
         if full {
             out += headings.map { TextBlock(.heading, $0, indent: indent, hangingIndent: indent + 2) }
@@ -77,7 +81,7 @@ public struct PositionText: Sendable {
         } else {
             var lines = headings.isEmpty ? [date] : headings
             if !headings.isEmpty { lines[lines.count - 1] += " · " + date }
-            out += lines.map { TextBlock(.heading, $0, indent: indent + 2, hangingIndent: indent + 4) }
+            out += lines.map { TextBlock(.heading, $0, indent: indent, hangingIndent: indent + 2) }
         }
         out.append(TextBlock(.summary, p.summary, indent: body))
         if marked { out.append(TextBlock(.note, (unicode ? "★" : "[*]") + " marked for the brief", indent: body)) }
