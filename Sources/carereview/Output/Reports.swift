@@ -5,7 +5,7 @@ import CareReview
 enum Reports {
     static func proposals(_ corpus: Corpus, order: ProposalOrder = .theme, filter: PositionFilter = .none) -> String {
         let list = corpus.proposals(filter: filter, order: order)
-        var out = "\(list.count) proposals. Stance tally:\n  \(PlainText.stanceKey)\n"
+        var out = "\(list.count) proposals. Stance tally:\n" + PlainText.wrapKeepingSpaces("  " + PlainText.stanceKey, width: PlainText.width, hangingIndent: "  ") + "\n"
         if !filter.isEmpty { out += "Filter: \(filter.commandLineDescription)\n" }
         var theme: Theme?
         for p in list {
@@ -50,7 +50,7 @@ enum Reports {
         let list = corpus.stakeholdersByName(filter: filter)
         // The name column starts after the longest id, up to a limit; an id
         // longer than that gets a line of its own, so id and name never meet.
-        let idWidth = min(34, (list.map { $0.id.count }.max() ?? 0) + 2)
+        let idWidth = min(26, (list.map { $0.id.count }.max() ?? 0) + 2)
         let column = String(repeating: " ", count: 2 + idWidth)
         var out = "\(list.count) stakeholders\n\n"
         for s in list {
