@@ -30,7 +30,7 @@ public struct Citation: Sendable, Hashable {
         self.author = document?.author
         self.publisher = document?.publisher
         self.date = document?.date
-        self.dateIsInferred = document?.dateNote != nil
+        self.dateIsInferred = document?.dateIsInferred ?? false
         self.url = document?.url
         self.reportedBy = reportedBy
     }

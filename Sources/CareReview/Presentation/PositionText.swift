@@ -113,10 +113,11 @@ public struct PositionText: Sendable {
         p.date.humanDescription(inferred: PositionText.dateIsInferred(p, corpus)) + " · " + corpus.stage(of: p).label
     }
 
-    /// Whether the position's date was worked out rather than printed: its
-    /// document's date is, and the position takes that date.
+    /// Whether the position's date was worked out rather than printed: it
+    /// has a date note, or it takes the date of a document whose date is.
     static func dateIsInferred(_ p: Position, _ corpus: Corpus) -> Bool {
+        if p.dateIsInferred { return true }
         guard let q = p.quotes.first, let d = corpus.document(q.document) else { return false }
-        return d.dateNote != nil && d.date == p.date
+        return d.dateIsInferred && d.date == p.date
     }
 }

@@ -43,7 +43,7 @@ enum Reports {
             out += "\n\(group.stance.symbol) \(group.stance.rawValue.uppercased()) (\(group.positions.count))\n"
             for pos in group.positions { out += "\n" + PlainText.render(listed.blocks(pos, in: corpus)) }
         }
-        return out
+        return out + events(p, corpus)
     }
 
     static func stakeholders(_ corpus: Corpus, filter: PositionFilter = .none) -> String {
