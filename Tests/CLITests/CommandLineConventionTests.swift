@@ -178,3 +178,42 @@ import Testing
         #expect(sen.stdout.contains("services”, Professional Social Work magazine (BASW), 26 May 2022"))
     }
 }
+
+/// HOME and the XDG variables come from the environment, not from passwd
+/// (tests run as a user whose passwd home is elsewhere).
+@Suite(.serialized) struct UserDirectoryTests {
+    @Test func browserStateAndConfigFollowHome() throws {
+        let t = try TmuxSession(width: 100, height: 30)   // HOME is t.state; no XDG variables
+        let config = t.state.appendingPathComponent(".config/carereview")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        try "theme = no-such-theme\n".write(to: config.appendingPathComponent("config"), atomically: true, encoding: .utf8)
+        try t.type("\(CLI.binary) --fresh; echo status=$?\n")
+        let screen = try t.waitFor("status=2")
+        #expect(screen.replacingOccurrences(of: "\n", with: "").contains("\(t.state.path)/.config/carereview/config: unknown theme 'no-such-theme'"),
+                "the config file is read from $HOME")
+
+        try FileManager.default.removeItem(at: config.appendingPathComponent("config"))
+        try t.type("clear; \(CLI.binary) --fresh\n")
+        try t.waitFor("Proposals (")
+        try t.type(":quit")
+        try t.press("Enter")
+        try t.waitFor("e2e$")
+        let state = t.state.appendingPathComponent(".local/state/carereview")
+        let saved = try FileManager.default.contentsOfDirectory(atPath: state.path)
+        #expect(!saved.isEmpty, "the session is saved under $HOME/.local/state")
+    }
+
+    @Test func tildeInDataIsHome() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("cr-home-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: CLI.fixture, toPath: home.appendingPathComponent("corpus").path)
+        let r = try CLI.run(["validate", "--data=~/corpus"], env: ["HOME": home.path], unset: ["XDG_CACHE_HOME"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("ok: 2 documents"))
+        let show = try CLI.run(["show", "iro", "--data=~/corpus"], env: ["HOME": home.path], unset: ["XDG_CACHE_HOME"])
+        #expect(show.status == 0)
+        // The load cache went under $HOME/.cache.
+        #expect(FileManager.default.fileExists(atPath: home.appendingPathComponent(".cache/carereview").path))
+    }
+}
