@@ -95,8 +95,9 @@ import Testing
         func lines(width: Int, columns: Int? = nil) throws -> [String] {
             let t = try TmuxSession(width: width, height: 30)
             let env = columns.map { "COLUMNS=\($0) " } ?? ""
-            try t.type("\(env)\(CLI.binary) proposals; echo end-of-run\n")
-            try t.waitFor("end-of-run\ne2e$")
+            // The marker is computed, so the typed command line cannot match it.
+            try t.type("\(env)\(CLI.binary) proposals; echo end-of-$((40+2))\n")
+            try t.waitFor("end-of-42\ne2e$")
             let all = try t.tmux(["capture-pane", "-p", "-J", "-S", "-", "-t", "e2e"])
             return all.split(separator: "\n").map(String.init)
         }
@@ -197,9 +198,12 @@ import Testing
         try t.waitFor("Proposals (")
         try t.type(":quit")
         try t.press("Enter")
-        try t.waitFor("e2e$")
+        let deadline = Date().addingTimeInterval(10)
+        while try t.flags().hasPrefix("1 "), Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }   // the browser has left the screen
+        try t.type("echo quit-$((40+2))\n")
+        try t.waitFor("quit-42\ne2e$")
         let state = t.state.appendingPathComponent(".local/state/carereview")
-        let saved = try FileManager.default.contentsOfDirectory(atPath: state.path)
+        let saved = (try? FileManager.default.contentsOfDirectory(atPath: state.path)) ?? []
         #expect(!saved.isEmpty, "the session is saved under $HOME/.local/state")
     }
 

@@ -150,3 +150,13 @@ import EmbeddedCorpus
         #expect(d.expandingTilde("~/x") == "~/x")
     }
 }
+
+@Suite struct TextBlockWrapTests {
+    @Test func wrapsUnderTheHangingIndent() {
+        let blocks = [TextBlock(.quote, "one two three four five", indent: 2, hangingIndent: 4), .blank,
+                      TextBlock(.summary, "unbreakablewordlongerthanwidth x")]
+        let text = TextBlock.wrap(blocks, width: 12, measure: { $0.count })
+        #expect(text == "  one two\n    three\n    four\n    five\n\nunbreakablewordlongerthanwidth\nx\n")
+        #expect(TextBlock.wrap(blocks, width: nil, measure: { $0.count }) == TextBlock.plain(blocks))
+    }
+}

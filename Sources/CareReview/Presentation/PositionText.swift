@@ -28,6 +28,31 @@ public struct TextBlock: Sendable, Equatable {
     public static func plain(_ blocks: [TextBlock]) -> String {
         blocks.map { $0.kind == .blank ? "" : String(repeating: " ", count: $0.indent) + $0.text }.joined(separator: "\n") + "\n"
     }
+
+    /// Wrapped at spaces to `width` columns (nil: not wrapped), each block
+    /// indented as it says. `measure` gives a word's width in columns (the
+    /// terminal's display width; the model does not know it). A word wider
+    /// than the line is left whole on a line of its own.
+    public static func wrap(_ blocks: [TextBlock], width: Int?, measure: (Substring) -> Int) -> String {
+        guard let width else { return plain(blocks) }
+        var out: [String] = []
+        for b in blocks {
+            if b.kind == .blank { out.append(""); continue }
+            let first = String(repeating: " ", count: b.indent), rest = String(repeating: " ", count: b.hangingIndent)
+            var line = first, used = b.indent, hasWord = false
+            for word in b.text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+                let w = measure(word)
+                if hasWord && used + 1 + w > width {
+                    out.append(line)
+                    line = rest; used = b.hangingIndent; hasWord = false
+                }
+                if hasWord { line += " "; used += 1 }
+                line += word; used += w; hasWord = true
+            }
+            out.append(line)
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
 }
 
 /// A position in full as plain text — who, stance, proposal, date, summary,
