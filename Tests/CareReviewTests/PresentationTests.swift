@@ -36,6 +36,9 @@ import EmbeddedCorpus
         // The same article quoted for someone else names its author.
         let other = Citation(quote: p.quotes[0], speaker: "BASW", document: c.document(p.quotes[0].document), reportedBy: nil)
         #expect(other.details.hasPrefix("Robin Sen, Professional Social Work magazine (BASW), 26 May 2022"))
+        // Someone else's words that the author reports: the author is named once, as the reporter.
+        let reported = Citation(quote: p.quotes[0], speaker: "Josh MacAlister", document: c.document(p.quotes[0].document), reportedBy: "Robin Sen")
+        #expect(reported.source() == "“Review's recommemdations risk creating two-tier workforce in children's services”, Professional Social Work magazine (BASW), 26 May 2022; reported by Robin Sen")
     }
 
     @Test func sourceWithLocationAndFullForm() throws {

@@ -7,7 +7,7 @@
 /// export agree. Two rules hold in every rendering: quotation marks are
 /// never doubled (marks inside the quoted text or title are nested as
 /// single marks), and the author is not repeated when the author is the
-/// speaker already named beside the quote.
+/// speaker already named beside the quote, or the one who reported it.
 public struct Citation: Sendable, Hashable {
     public let quote: Quote
     /// The stakeholder whose words these are; nil for the Review's own words.
@@ -64,10 +64,13 @@ public struct Citation: Sendable, Hashable {
     /// The document's title in quotation marks.
     public func quotedTitle(unicode: Bool = true) -> String { Quotation.enclose(title, unicode: unicode) }
 
-    /// The author, unless the author is the speaker (then naming them again adds nothing).
+    /// The author, unless the author is the speaker or the reporter (named
+    /// beside the quote or in "reported by": naming them again adds nothing).
     public var shownAuthor: String? {
         guard let author else { return nil }
-        if let speaker, TextFolding.compact(speaker) == TextFolding.compact(author) { return nil }
+        let a = TextFolding.compact(author)
+        if let speaker, TextFolding.compact(speaker) == a { return nil }
+        if let reportedBy, TextFolding.compact(reportedBy) == a { return nil }
         return author
     }
 
