@@ -163,3 +163,16 @@ import EmbeddedCorpus
         #expect(TextBlock.wrap(blocks, width: nil, measure: { $0.count }) == TextBlock.plain(blocks))
     }
 }
+
+@Suite struct FuzzyNameTests {
+    static let shipped = try! CorpusLoader.load(EmbeddedCorpus.source)
+
+    @Test func slipsInSeveralWordsStillResolve() {
+        let proposals = NameResolver.proposals(Self.shipped)
+        #expect(proposals.resolve("regonal care coop") == .found("regional-care-cooperatives"))
+        let stakeholders = NameResolver.stakeholders(Self.shipped)
+        #expect(stakeholders.resolve("fostring network") == .found("fostering-network"))
+        // Short words must be exact: no guessing from "cxre".
+        if case .found = proposals.resolve("cxre qqqq") { Issue.record("resolved nonsense") }
+    }
+}
