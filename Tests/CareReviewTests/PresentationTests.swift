@@ -56,6 +56,15 @@ import EmbeddedCorpus
                 == "“Alpha report on the care plan”, A. Writer, Alpha Press, 26 May 2022, no URL given in the source")
     }
 
+    @Test func reviewWordsSayWhoQuotedThem() throws {
+        let c = CitationTests.shipped
+        let p = try #require(c.proposals.first { !$0.reviewWords.isEmpty })
+        let cite = Citation(reviewWords: p.reviewWords[0], in: c)
+        #expect(cite.speaker == nil)
+        #expect(cite.plainText().contains("\n— The Review, quoted in “"))
+        #expect(cite.shownAuthor == cite.author)   // the article's author is not the speaker
+    }
+
     @Test func quotationMarksNest() {
         #expect(Quotation.enclose("plain") == "“plain”")
         #expect(Quotation.enclose("“already quoted”") == "“already quoted”")

@@ -121,10 +121,12 @@ public struct Citation: Sendable, Hashable {
     ///
     ///     “words”
     ///     — Speaker, “Title”, publisher, date, <URL>; reported by X
+    ///
+    /// (for the Review's own words: "— The Review, quoted in “Title”, …").
     public func plainText(unicode: Bool = true) -> String {
         let dash = unicode ? "—" : "--"
-        let who = speaker ?? "The Review"
-        return quotedText(unicode: unicode) + "\n" + dash + " " + who + ", " + source(unicode: unicode, url: true) + "\n"
+        let who = speaker.map { $0 + ", " } ?? "The Review, quoted in "
+        return quotedText(unicode: unicode) + "\n" + dash + " " + who + source(unicode: unicode, url: true) + "\n"
     }
 }
 
