@@ -221,3 +221,17 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: home.appendingPathComponent(".cache/carereview").path))
     }
 }
+
+@Suite struct SearchOutputTests {
+    /// One ADCS sentence is coded for four proposals: one entry, naming all four.
+    @Test func aSharedQuoteIsOneEntry() throws {
+        let r = try CLI.run(["search", "profiteering", "--limit", "10"], unset: ["COLUMNS"])
+        #expect(r.status == 0)
+        let snippet = "«profiteering» in the placements market – including better regulation of agency social work"
+        #expect(r.stdout.components(separatedBy: snippet).count == 2, "\(r.stdout)")
+        #expect(r.stdout.contains("a quote several positions share is shown once"))
+        for id in ["adcs.workforce-support", "adcs.placements-market", "adcs.agency-social-work"] {
+            #expect(r.stdout.contains("also Association of Directors of Children's Services on ") && r.stdout.contains("[\(id)]"), "\(id)")
+        }
+    }
+}

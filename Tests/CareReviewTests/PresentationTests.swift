@@ -185,3 +185,19 @@ import EmbeddedCorpus
         if case .found = proposals.resolve("cxre qqqq") { Issue.record("resolved nonsense") }
     }
 }
+
+@Suite struct SharedQuoteHitTests {
+    @Test func sharedQuotesFoldIntoTheFirstHit() {
+        let c = FuzzyNameTests.shipped
+        let hits = SearchIndex(corpus: c).search("profiteering", limit: 50)
+        let grouped = c.groupingSharedQuotes(hits)
+        #expect(grouped.count < hits.count)
+        #expect(grouped.reduce(0) { $0 + 1 + $1.alsoIn.count } == hits.count)   // nothing lost
+        let quotes = grouped.compactMap { g -> Quote? in
+            guard case .quote(let id, let i) = g.hit.target, let p = c.position(id) else { return nil }
+            return Quote(document: p.quotes[i].document, text: "", start: p.quotes[i].start, end: p.quotes[i].end)
+        }
+        #expect(Set(quotes).count == quotes.count)   // each shared quote once
+        #expect(grouped.contains { $0.alsoIn.count == 3 })
+    }
+}
