@@ -14,7 +14,8 @@ struct CareReviewCommand: ParsableCommand {
         version: CareReviewVersion.current,
         subcommands: [ProposalsCommand.self, ShowCommand.self, StakeholdersCommand.self, StakeholderCommand.self,
                       SearchCommand.self, ValidateCommand.self, ExportCommand.self, ImportCommand.self, OpenCommand.self,
-                      MatrixCommand.self, CompareCommand.self, BriefCommand.self, AgreeCommand.self])
+                      MatrixCommand.self, CompareCommand.self, BriefCommand.self, AgreeCommand.self,
+                      InitCommand.self, AddCommand.self, CodeCommand.self, ReanchorCommand.self])
 
     @OptionGroup var corpus: CorpusOptions
     @OptionGroup var display: DisplayOptions
@@ -68,9 +69,7 @@ enum Main {
     }
 
     static func exitWithUsageError(_ message: String, command: ParsableCommand.Type) -> Never {
-        let usage = command == CareReviewCommand.self
-            ? CareReviewCommand.helpMessage().components(separatedBy: "\n").first { $0.hasPrefix("USAGE:") }.map { String($0.dropFirst(7)) } ?? "carereview"
-            : CareReviewCommand.usageString(for: command)
+        let usage = CareReviewCommand.usageString(for: command)
         let name = command == CareReviewCommand.self ? "carereview" : "carereview \(command._commandName)"
         printError("Error: \(message)\nUsage: \(usage)\n  See '\(name) --help' for more information.")
         exit(2)
