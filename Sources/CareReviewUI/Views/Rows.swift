@@ -118,6 +118,15 @@ struct Rows {
             return text(g.stance(s) + " " + s.rawValue, Style(.stance(s), bold: true)) + text(" (\(n))", Style(.groupHeader))
         case .stage(let s, let n):
             return text(s.label, Style(.groupHeader, bold: true)) + text(" (\(n))", Style(.groupHeader))
+        case .eventsHeading(let n):
+            let checked = corpus.eventsCheckedUpTo.map { " · checked to \($0.humanDescription)" } ?? ""
+            return text("What happened next", Style(.groupHeader, bold: true))
+                + text(" (\(n)): government, not positions\(checked)", Style(.groupHeader))
+        case .event(let i):
+            guard let id = state.current.proposal, case let events = corpus.events(onProposal: id), events.indices.contains(i) else { return [] }
+            let e = events[i]
+            return text(" \(e.date.humanDescription) ", .dim) + text(e.kind.label.uppercased(), Style(.key, bold: true))
+                + text(" \(e.instrument): ") + text(e.summary, .dim) + text(" \(g.citationDash)\(e.sourceTitle)", .dim)
         case .item: return []
         }
     }
