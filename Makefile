@@ -4,7 +4,7 @@
 SWIFT ?= swift
 BIN := .build/debug/carereview
 
-.PHONY: run build test bench release deps check-deps check-tmux clean
+.PHONY: run build test bench release check-release-libs interop-venv deps check-deps check-tmux clean
 
 run: build
 	@$(BIN)
@@ -26,7 +26,15 @@ bench: check-deps
 release: check-deps
 	$(SWIFT) build -c release --product carereview --static-swift-stdlib
 	strip .build/release/carereview
+	@$(MAKE) --no-print-directory check-release-libs
 	@echo "built .build/release/carereview (needs only libncursesw6 and the C/C++ runtime at run time)"
+
+# The release binary may load only these at start (libxml2 is dlopen'ed by import alone).
+RELEASE_LIBS := linux-vdso|ld-linux-x86-64|ld-linux-aarch64|libc|libm|libstdc\+\+|libgcc_s|libz|libncursesw|libtinfo|libsqlite3
+check-release-libs:
+	@ldd .build/release/carereview | awk '{print $$1}' | sed 's|.*/||; s|\.so.*||' | grep -vxE '$(RELEASE_LIBS)' \
+		&& { echo "check-release-libs: .build/release/carereview needs libraries beyond the allowed ones (above)"; exit 1; } \
+		|| echo "check-release-libs: ok ($$(ldd .build/release/carereview | awk '{print $$1}' | sed 's|.*/||' | tr '\n' ' '))"
 
 deps:
 	@if [ "$$(id -u)" != 0 ]; then echo "make deps installs Debian packages: run it as root (sudo make deps)"; exit 1; fi
