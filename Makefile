@@ -12,9 +12,21 @@ run: build
 build: check-deps
 	$(SWIFT) build --product carereview
 
-test: check-deps check-tmux
+test: check-deps check-tmux interop-venv
 	$(SWIFT) build
 	$(SWIFT) test
+
+# pyrefiqda and pyqdpx (PyPI) read our REFI-QDA export in the interop tests.
+# pyqdpx needs Python 3.12: PYTHON312 is found on PATH or under pyenv.
+INTEROP_VENV := .build/interop-venv
+PYTHON312 ?= $(shell for p in $$(command -v python3.12) $$(ls $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.12*/bin/python3.12 2>/dev/null); do \
+	"$$p" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 12))' 2>/dev/null && { echo "$$p"; break; }; done)
+interop-venv: $(INTEROP_VENV)/.installed
+$(INTEROP_VENV)/.installed:
+	@[ -n "$(PYTHON312)" ] || { echo "interop-venv: Python 3.12 not found (on PATH as python3.12, or under pyenv); pyqdpx needs it. Install it (e.g. pyenv install 3.12) or set PYTHON312=/path/to/python3.12"; exit 1; }
+	$(PYTHON312) -m venv $(INTEROP_VENV)
+	$(INTEROP_VENV)/bin/pip install --quiet pyrefiqda==0.3.1 pyqdpx==0.1.8
+	touch $@
 
 # Release build, synthetic corpora at 1x/100x/1000x, figures printed.
 bench: check-deps

@@ -110,6 +110,13 @@ enum QDAMapping {
         var id: String
         var date: String
         var reported_by: String?
+        var quote: String? = nil
+    }
+
+    /// A quote's own text where it differs from its document's span (our
+    /// quotes may differ in whitespace and quote marks; a selection's name is the span).
+    struct QuoteMeta: Codable, Equatable {
+        var quote: String?
     }
 
     /// Metadata of a stakeholder, in its Code's description.

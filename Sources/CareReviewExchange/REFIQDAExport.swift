@@ -215,15 +215,23 @@ public enum REFIQDAExport {
                                        ("creatingUser", user), ("creationDateTime", date),
                                        ("modifyingUser", user), ("modifiedDateTime", date)])
             try w.text("Description", d.citation)
+            let scalars = Array(d.text.unicodeScalars)
             for sel in plan.selectionsByDocument[d.id] ?? [] {
                 let selDate = sel.position.map { QDAExportPlan.dateTime($0.date) } ?? date
-                try w.start("PlainTextSelection", [("guid", sel.guid), ("name", sel.quote.text),
+                // The name is the span itself, which readers compare with the text; our quote where it differs goes in the metadata.
+                let span = String(String.UnicodeScalarView(scalars[sel.quote.start..<sel.quote.end]))
+                let ownText = span == sel.quote.text ? nil : sel.quote.text
+                try w.start("PlainTextSelection", [("guid", sel.guid), ("name", span),
                                                    ("startPosition", String(sel.quote.start)),
                                                    ("endPosition", String(sel.quote.end)),
                                                    ("creatingUser", user), ("creationDateTime", selDate),
                                                    ("modifyingUser", user), ("modifiedDateTime", selDate)])
                 if let p = sel.position {
-                    try w.text("Description", QDAMapping.describe(p.summary, positionMeta(p)))
+                    var meta = positionMeta(p)
+                    meta.quote = ownText
+                    try w.text("Description", QDAMapping.describe(p.summary, meta))
+                } else if let ownText {
+                    try w.text("Description", QDAMapping.describe("The Review's own words.", QDAMapping.QuoteMeta(quote: ownText)))
                 } else {
                     try w.text("Description", "The Review's own words.")
                 }

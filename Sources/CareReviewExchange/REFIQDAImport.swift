@@ -103,7 +103,8 @@ public enum REFIQDAImport {
                     unmapped.append("\(where_): coded with \(missing.joined(separator: ", ")), which is not in the codebook")
                     continue
                 }
-                let quote = Quote(document: doc.id, text: quoteText(sel, doc.source.scalars, start, end), start: start, end: end)
+                let ownText = QDAMapping.split(sel.description, QDAMapping.QuoteMeta.self).meta?.quote
+                let quote = Quote(document: doc.id, text: ownText ?? quoteText(sel, doc.source.scalars, start, end), start: start, end: end)
                 let stances = Set(sel.codeRefs.compactMap { codes.stanceByCode[$0].map { "\($0.proposal)\u{0}\($0.stance.rawValue)" } })
                 let proposalCodes = sel.codeRefs.compactMap { codes.proposalByCode[$0] }
                 // QualCoder keeps one coding per selection: a quote coded with a stance and a

@@ -43,7 +43,8 @@ import EmbeddedCorpus
         #expect(xml.contains("<Code guid=\"\(iro)\" name=\"Abolish the Independent Reviewing Officer role\" isCodable=\"true\" color=\"#CC79A7\">"))
         for s in Stance.allCases { #expect(xml.contains(QDAMapping.stanceGUID("iro-abolition", s))) }
         // The quote: offsets in scalars, its text as the name, coded with the stance, referenced from the case.
-        let quote = "name=\"the Independent Reviewing Officer change was &quot;a step too far&quot;\" startPosition=\"32\" endPosition=\"93\""
+        // The name is the document's span (curly quotes); the quote as recorded (straight) is in the metadata.
+        let quote = "name=\"the Independent Reviewing Officer change was “a step too far”\" startPosition=\"32\" endPosition=\"93\""
         #expect(xml.contains(quote))
         #expect(xml.contains("<CodeRef targetGUID=\"\(QDAMapping.stanceGUID("iro-abolition", .concerned))\"/>"))
         #expect(xml.contains("<Case guid=\"\(QDAMapping.caseGUID("the-charity"))\" name=\"The Charity\">"))
