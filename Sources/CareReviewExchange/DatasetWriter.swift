@@ -22,6 +22,37 @@ public enum DatasetWriter {
         }
     }
 
+    /// Writes into a staging folder beside `directory`, validates it as
+    /// `carereview validate` does, and only when it has no problem moves the
+    /// files into `directory`. The problems name files as they would be in `directory`.
+    public static func writeValidated(_ d: ImportedDataset, to directory: String) throws -> [Diagnostic] {
+        let fm = FileManager.default
+        let target = URL(fileURLWithPath: directory).standardizedFileURL
+        let staging = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).import-\(getpid())")
+        try? fm.removeItem(at: staging)
+        defer { try? fm.removeItem(at: staging) }
+        try write(d, to: staging.path)
+        let problems = CorpusLoader.validate(.directory(staging.path)).map {
+            Diagnostic(file: $0.file.replacingOccurrences(of: staging.path, with: directory), line: $0.line, column: $0.column, message: $0.message)
+        }
+        guard problems.isEmpty else { return problems }
+        try fm.createDirectory(at: target, withIntermediateDirectories: true)
+        for name in try fm.contentsOfDirectory(atPath: staging.path) {
+            let to = target.appendingPathComponent(name)
+            if name == "texts", fm.fileExists(atPath: to.path) {
+                for t in try fm.contentsOfDirectory(atPath: staging.appendingPathComponent(name).path) {
+                    let dest = to.appendingPathComponent(t)
+                    try? fm.removeItem(at: dest)
+                    try fm.moveItem(at: staging.appendingPathComponent(name).appendingPathComponent(t), to: dest)
+                }
+                continue
+            }
+            try? fm.removeItem(at: to)
+            try fm.moveItem(at: staging.appendingPathComponent(name), to: to)
+        }
+        return []
+    }
+
     static func documents(_ docs: [Document]) -> String {
         var y = ""
         for d in docs {

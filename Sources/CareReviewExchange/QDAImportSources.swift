@@ -12,7 +12,8 @@ extension REFIQDAImport {
         } else if let p = s.plainTextPath, p.hasPrefix("internal://") {
             let data = try readSource(String(p.dropFirst("internal://".count)))
             guard let t = String(data: data, encoding: .utf8) else { throw QDAImportError(file, "\(label): its text is not UTF-8") }
-            raw = t
+            // Foundation drops a byte-order mark; keep it, since some tools count it in offsets.
+            raw = data.starts(with: [0xEF, 0xBB, 0xBF]) && !t.unicodeScalars.starts(with: ["\u{FEFF}"]) ? "\u{FEFF}" + t : t
         } else if let p = s.plainTextPath {
             throw QDAImportError(file, "\(label): its text is outside the project (\(p)); export the project with its sources")
         } else {
