@@ -6,6 +6,7 @@ enum CLI {
     struct Result { let status: Int32; let stdout: String; let stderr: String }
 
     static let testsDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let repository = testsDir.deletingLastPathComponent().deletingLastPathComponent().path
     static let fixture = testsDir.deletingLastPathComponent().appendingPathComponent("CareReviewTests/Fixtures/mini").path
 
     /// The binary beside the test bundle (same build), else the default debug build.

@@ -8,6 +8,8 @@ public enum CorpusLoader {
     public static let stakeholdersFile = "stakeholders.yaml"
     public static let proposalsFile = "proposals.yaml"
     public static let positionsFile = "positions.yaml"
+    /// Optional: what happened next (government events). A dataset without it has none.
+    public static let eventsFile = "events.yaml"
 
     public static func load(_ source: CorpusSource) throws(CorpusLoadError) -> Corpus {
         try loadValidated(source).corpus
@@ -31,7 +33,8 @@ public enum CorpusLoader {
         let corpus = Corpus(documents: records.documents.map(\.value),
                             stakeholders: records.stakeholders.map(\.value),
                             proposals: records.proposals.map(\.value),
-                            positions: records.positions.map(\.value))
+                            positions: records.positions.map(\.value),
+                            events: records.events.map(\.value))
         return (corpus, records.documents.map { $0.textPath ?? "" })
     }
 
@@ -58,9 +61,11 @@ public enum CorpusLoader {
         var jobs: [Job] = []
         let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
         for (kind, name) in [(EntityKind.document, documentsFile), (.stakeholder, stakeholdersFile),
-                             (.proposal, proposalsFile), (.position, positionsFile)] {
+                             (.proposal, proposalsFile), (.position, positionsFile), (.event, eventsFile)] {
             let path = source.displayPath(name)
             switch source.read(name) {
+            case .missing where kind == .event:
+                continue
             case .missing:
                 records.diagnostics.append(Diagnostic(file: path, line: 1, column: 1, message: "file is missing"))
                 records.unreadable.insert(kind)
@@ -112,6 +117,7 @@ public enum CorpusLoader {
             case .stakeholder: if let x = readStakeholder(node, ctx, sink: sink) { r.stakeholders.append(x) }
             case .proposal: if let x = readProposal(node, ctx, sink: sink, allQuotes: &r.quotes) { r.proposals.append(x) }
             case .position: if let x = readPosition(node, ctx, sink: sink, allQuotes: &r.quotes) { r.positions.append(x) }
+            case .event: if let x = readEvent(node, ctx, sink: sink) { r.events.append(x) }
             }
         }
         r.diagnostics = sink.items
@@ -132,7 +138,7 @@ struct Located<T> {
     func location(_ field: Field) -> SourceLocation { references[field] ?? at }
 }
 
-enum EntityKind { case document, stakeholder, proposal, position }
+enum EntityKind { case document, stakeholder, proposal, position, event }
 
 /// Everything read from the files, before validation.
 struct CorpusRecords {
@@ -144,6 +150,7 @@ struct CorpusRecords {
     var stakeholders: [Located<Stakeholder>] = []
     var proposals: [Located<Proposal>] = []
     var positions: [Located<Position>] = []
+    var events: [Located<GovernmentEvent>] = []
     /// Every quote read, including those of entities refused for other
     /// problems, so each is checked against its document all the same.
     var quotes: [Located<Quote>] = []
@@ -154,6 +161,7 @@ struct CorpusRecords {
         stakeholders += other.stakeholders
         proposals += other.proposals
         positions += other.positions
+        events += other.events
         quotes += other.quotes
         diagnostics += other.diagnostics
         for (kind, ids) in other.declared { declared[kind, default: []].formUnion(ids) }

@@ -42,12 +42,12 @@ enum Reports {
             out += "\n\(group.stance.symbol) \(group.stance.rawValue.uppercased()) (\(group.positions.count))\n"
             for pos in group.positions {
                 let s = corpus.stakeholder(pos.stakeholder)
-                out += "\n" + PlainText.wrap("\(s?.name ?? pos.stakeholder) — \(s?.kind.label ?? "") · \(pos.date.humanDescription)", indent: "  ", firstIndent: "  ") + "\n"
+                out += "\n" + PlainText.wrap("\(s?.name ?? pos.stakeholder) — \(s?.kind.label ?? "") · \(pos.date.humanDescription)\(pos.dateIsInferred ? ", inferred" : "")", indent: "  ", firstIndent: "  ") + "\n"
                 out += PlainText.wrap(pos.summary, indent: "    ", firstIndent: "    ") + "\n"
                 for q in pos.quotes { out += quote(q, corpus, reportedBy: pos.reportedBy) }
             }
         }
-        return out
+        return out + events(p, corpus)
     }
 
     static func stakeholders(_ corpus: Corpus, filter: PositionFilter = .none) -> String {
