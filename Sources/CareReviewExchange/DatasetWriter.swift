@@ -104,6 +104,7 @@ public enum DatasetWriter {
             y += "  stance: \(p.stance.rawValue)\n"
             y += "  summary: \(q(p.summary))\n"
             y += "  date: \(q(p.date.description))\n"
+            if let note = p.dateNote { y += "  date_note: \(q(note))\n" }
             if let by = p.reportedBy { y += "  reported_by: \(q(by))\n" }
             y += "  quotes:" + quotes(p.quotes)
         }

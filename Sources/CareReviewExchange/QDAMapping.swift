@@ -110,6 +110,7 @@ enum QDAMapping {
         var id: String
         var date: String
         var reported_by: String?
+        var date_note: String? = nil
         var quote: String? = nil
     }
 

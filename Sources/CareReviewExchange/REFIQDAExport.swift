@@ -257,7 +257,7 @@ public enum REFIQDAExport {
     }
 
     static func positionMeta(_ p: Position) -> QDAMapping.PositionMeta {
-        QDAMapping.PositionMeta(id: p.id, date: p.date.description, reported_by: p.reportedBy)
+        QDAMapping.PositionMeta(id: p.id, date: p.date.description, reported_by: p.reportedBy, date_note: p.dateNote)
     }
 
     private static func writeNotes(_ w: inout XMLWriter, _ plan: QDAExportPlan) throws(XMLWriter.InvalidCharacter) {

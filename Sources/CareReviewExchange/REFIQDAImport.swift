@@ -146,7 +146,7 @@ public enum REFIQDAImport {
                     let date = meta.flatMap { PartialDate(iso: $0.date) } ?? out.documents[doc.order].date
                     positions[id] = Position(id: id, stakeholder: stakeholder, proposal: proposal, stance: stance,
                                              summary: nonEmpty(summary) ?? "Coded '\(stance.rawValue)' in \(nonEmpty(project.name) ?? "a REFI-QDA project") (no summary).",
-                                             date: date, quotes: [quote], reportedBy: meta?.reported_by)
+                                             date: date, quotes: [quote], reportedBy: meta?.reported_by, dateNote: meta?.date_note)
                 }
                 mappedSelections += 1
             }
@@ -183,7 +183,7 @@ public enum REFIQDAImport {
         let proposalOrder = Dictionary(uniqueKeysWithValues: out.proposals.enumerated().map { ($1.id, $0) })
         out.positions = positions.values.map { p in
             Position(id: p.id, stakeholder: p.stakeholder, proposal: p.proposal, stance: p.stance, summary: p.summary,
-                     date: p.date, quotes: sorted(p.quotes), reportedBy: p.reportedBy)
+                     date: p.date, quotes: sorted(p.quotes), reportedBy: p.reportedBy, dateNote: p.dateNote)
         }.sorted { (proposalOrder[$0.proposal]!, $0.stance, $0.id) < (proposalOrder[$1.proposal]!, $1.stance, $1.id) }
     }
 
@@ -261,6 +261,6 @@ func nonEmpty(_ s: String?) -> String? {
 private extension Position {
     func adding(_ q: Quote) -> Position {
         Position(id: id, stakeholder: stakeholder, proposal: proposal, stance: stance, summary: summary,
-                 date: date, quotes: quotes + [q], reportedBy: reportedBy)
+                 date: date, quotes: quotes + [q], reportedBy: reportedBy, dateNote: dateNote)
     }
 }

@@ -214,4 +214,18 @@ import Testing
         #expect(message.hasPrefix("habit.qdpx: no position could be placed (1 coded selection did not map). A quote is a text selection coded with a stance code"), "\(message)")
         #expect(message.contains("coded 'Town Council' but with no stance code"), "\(message)")
     }
+
+    /// A position's date_note travels in its selections' metadata and comes back.
+    @Test func positionDateNoteRoundTrips() throws {
+        let dir = try Fixture.copy(editing: "positions.yaml") {
+            $0.replacingOccurrences(of: "  date: \"2022-05-26\"\n  quotes:", with: "  date: \"2022-05-26\"\n  date_note: \"dated from the press release\"\n  quotes:")
+        }
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let corpus = try CorpusLoader.load(.directory(dir))
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("datenote-\(UUID().uuidString).qdpx").path
+        try REFIQDAExport.qdpx(ExportSelection(corpus)).write(to: URL(fileURLWithPath: path))
+        let d = try REFIQDAImport.read(qdpx: path)
+        #expect(d.positions.first { $0.id == "council.care-plan" }?.dateNote == "dated from the press release")
+        try Self.checkValid(d)
+    }
 }
