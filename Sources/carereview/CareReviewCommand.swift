@@ -13,7 +13,8 @@ struct CareReviewCommand: ParsableCommand {
         """,
         subcommands: [ProposalsCommand.self, ShowCommand.self, StakeholdersCommand.self, StakeholderCommand.self,
                       SearchCommand.self, ValidateCommand.self, ExportCommand.self, ImportCommand.self, OpenCommand.self,
-                      MatrixCommand.self, CompareCommand.self, BriefCommand.self, AgreeCommand.self])
+                      MatrixCommand.self, CompareCommand.self, BriefCommand.self, AgreeCommand.self,
+                      InitCommand.self, AddCommand.self, CodeCommand.self, ReanchorCommand.self])
 
     @OptionGroup var corpus: CorpusOptions
     @OptionGroup var display: DisplayOptions

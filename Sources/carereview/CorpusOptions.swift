@@ -30,8 +30,8 @@ struct CorpusOptions: ParsableArguments {
     }
 }
 
-func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+func printError(_ text: String, newline: Bool = true) {
+    FileHandle.standardError.write(Data((text + (newline ? "\n" : "")).utf8))
 }
 
 /// Resolves a proposal name or fails with the candidates (a usage error, exit 2).

@@ -56,4 +56,21 @@ import Testing
         #expect(missing.status == 2)
         #expect(missing.stderr.contains("does not exist"))
     }
+
+    /// The two raw coding passes committed with the dataset compare cleanly,
+    /// and every position of each side is either matched or listed as only-in.
+    @Test func theCommittedCodingPasses() throws {
+        let passes = CLI.repository + "/Resources/coding-passes"
+        let r = try CLI.run(["agree", passes + "/coder-a", passes + "/coder-b", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let matched = try #require(json["matched"] as? Int)
+        #expect(matched > 50)
+        for side in ["a", "b"] {
+            let count = try CLI.run(["validate", "--data", passes + "/coder-\(side)"])
+            #expect(count.status == 0, "\(count.stdout)")
+            let positions = Int(count.stdout.components(separatedBy: " positions")[0].split(separator: " ").last ?? "") ?? -1
+            #expect(matched + ((json["only_in_\(side)"] as? [Any])?.count ?? -1) == positions)
+        }
+    }
 }

@@ -28,6 +28,9 @@ import Testing
             let r = try CLI.run(args)
             #expect(r.status == 0)
             for line in r.stdout.split(separator: "\n") {
+                // A URL longer than the width cannot be broken; it stands alone on its line.
+                let alone = line.trimmingCharacters(in: .whitespaces)
+                if alone.hasPrefix("http"), !alone.contains(" ") { continue }
                 #expect(line.count <= 80, "\(args): \(line)")
             }
         }

@@ -7,7 +7,8 @@ import Testing
         let c = try Fixture.corpus()
         let json = JSONExport.render(ExportSelection(c))
         let root = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        #expect(Set(root.keys) == ["documents", "stakeholders", "proposals", "positions"])
+        #expect(Set(root.keys) == ["documents", "stakeholders", "proposals", "positions", "events"])
+        #expect((root["events"] as? [Any])?.isEmpty == true)   // the fixture has no events.yaml
         let positions = try #require(root["positions"] as? [[String: Any]])
         #expect(positions.count == 3)
         let p = try #require(positions.first { $0["id"] as? String == "the-charity.iro-abolition" })

@@ -13,7 +13,8 @@ extension Reports {
             out += "\n" + PlainText.wrap("\(e.date.humanDescription) · \(e.kind.label.uppercased()) · \(e.instrument)",
                                          indent: "    ", firstIndent: "  ") + "\n"
             out += PlainText.wrap(e.summary, indent: "    ", firstIndent: "    ") + "\n"
-            out += PlainText.wrap("Source: \(e.sourceTitle), \(e.sourceURL)", indent: "      ", firstIndent: "    ") + "\n"
+            out += PlainText.wrap("Source: \(e.sourceTitle)", indent: "      ", firstIndent: "    ") + "\n"
+            out += "      " + PlainText.safe(e.sourceURL) + "\n"
         }
         return out
     }
