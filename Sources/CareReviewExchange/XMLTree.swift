@@ -27,7 +27,7 @@ final class XMLTree {
     }
 
     static func parse(_ data: Data, file: String) throws(QDAImportError) -> XMLTree {
-        try XMLLibrary.load()
+        try XMLLibrary.load(for: file)
         guard data.count < Int(Int32.max) else { throw QDAImportError(file, "the project is too large to read (\(data.count) bytes)") }
         var bytes = [CChar](repeating: 0, count: data.count + 1)   // never empty, so the pointer is never nil
         bytes.withUnsafeMutableBytes { _ = data.copyBytes(to: $0) }
@@ -109,10 +109,11 @@ enum XMLLibrary {
     /// The library's file name; Debian's package libxml2 provides it.
     static let soname = "libxml2.so.2"
 
-    static func load(_ library: String = soname) throws(QDAImportError) {
+    /// `file` names what was to be read, in the error.
+    static func load(_ library: String = soname, for file: String) throws(QDAImportError) {
         guard let failure = crx_load(library) else { return }
-        throw QDAImportError("REFI-QDA import", """
-            needs libxml2 (\(library)) to read XML, and it could not be loaded: \(String(cString: failure)). \
+        throw QDAImportError(file, """
+            reading REFI-QDA XML needs libxml2 (\(library)), which could not be loaded: \(String(cString: failure)). \
             Install it (Debian/Ubuntu: apt-get install libxml2); browsing and export do not need it
             """)
     }

@@ -91,4 +91,16 @@ import EmbeddedCorpus
         #expect(got["warning_count"] as? Int == 0, "\(got["warnings"] ?? "")")
         #expect((got["problems"] as? [String]) == [], "selection text differs from its span")
     }
+
+    @Test func pyrefiqdaReadsTheCodebook() throws {
+        let selection = ExportSelection(try Self.corpus("embedded"))
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("interop-\(UUID().uuidString).qdc").path
+        try Data(try REFIQDAExport.codebook(selection).utf8).write(to: URL(fileURLWithPath: path))
+        let got = try Self.run("pyrefiqda_codebook_check.py", path)
+        let want = Expected(selection)
+        #expect(got["codes"] as? Int == want.codes)
+        #expect(got["unique_code_names"] as? Int == want.codes)
+        #expect(got["coloured_codes"] as? Int == want.codes)
+        #expect(got["sets"] as? Int == Stance.allCases.count)
+    }
 }

@@ -7,14 +7,14 @@ import Testing
 @Suite struct REFIQDALinkTests {
     @Test func absentLibxml2IsAClearError() {
         do {
-            try XMLLibrary.load("libxml2-not-installed.so.9")
+            try XMLLibrary.load("libxml2-not-installed.so.9", for: "x.qdpx: project.qde")
             Issue.record("loading a library that does not exist succeeded")
         } catch {
-            #expect(error.description.hasPrefix("REFI-QDA import: needs libxml2 (libxml2-not-installed.so.9) to read XML, and it could not be loaded: "), "\(error)")
+            #expect(error.description.hasPrefix("x.qdpx: project.qde: reading REFI-QDA XML needs libxml2 (libxml2-not-installed.so.9), which could not be loaded: "), "\(error)")
             #expect(error.description.contains("apt-get install libxml2"), "\(error)")
         }
         // The real one still loads afterwards.
-        #expect(throws: Never.self) { try XMLLibrary.load() }
+        #expect(throws: Never.self) { try XMLLibrary.load(for: "x.qdpx") }
     }
 
     /// `ldd` on the carereview binary beside the tests: no libxml2, ICU,
