@@ -65,6 +65,8 @@ struct Stakeholders {
     private var bySelection: [String: String] = [:]
     private var byCode: [String: String] = [:]
     private var bySource: [String: [String]] = [:]
+    /// Stakeholder id → the id our export gave it (a Case's `stakeholder id`, a code's metadata).
+    private var ourId: [String: String] = [:]
 
     init(_ project: QDAProject, _ codes: ProjectCodes, _ ids: inout IdAllocator) {
         var caseByCode: [String: String] = [:]      // code GUID → stakeholder id
@@ -83,7 +85,7 @@ struct Stakeholders {
             for sel in c.selectionRefs { bySelection[sel] = id }
             for src in c.sourceRefs { bySource[src, default: []].append(id) }
             for code in c.codeRefs + [c.guid] { caseByCode[code] = id }
-            if let ours = c.values["stakeholder id"] { caseById[ours] = id }
+            if let ours = c.values["stakeholder id"] { caseById[ours] = id; ourId[id] = ours }
             caseByName[name.lowercased()] = id
         }
         for (guid, code) in codes.stakeholderCodes {
@@ -91,6 +93,7 @@ struct Stakeholders {
             let plainName = meta.map { ProjectCodes.title(code.name, id: $0.stakeholder) } ?? code.name
             if let id = caseByCode[guid] ?? meta.flatMap({ caseById[$0.stakeholder] }) ?? caseByName[plainName.lowercased()] {
                 byCode[guid] = id
+                if let m = meta, ourId[id] == nil { ourId[id] = m.stakeholder }
                 continue
             }
             let id = ids.claim(meta?.stakeholder, fallback: plainName, kind: "stakeholder")
@@ -98,6 +101,7 @@ struct Stakeholders {
                                     kind: meta.flatMap { StakeholderKind(rawValue: $0.kind) } ?? .commentator,
                                     description: nonEmpty(text) ?? plainName))
             byCode[guid] = id
+            if let m = meta { ourId[id] = m.stakeholder }
         }
     }
 
@@ -114,10 +118,13 @@ struct Stakeholders {
         Set(sel.codeRefs.compactMap { byCode[$0] }).count == 1
     }
 
-    /// The one stakeholder that codes of these selections name.
-    func stakeholder(coding selections: [QDAProject.Selection]) -> String? {
+    /// The one stakeholder that codes of these selections (of one span) name;
+    /// where they name several, the one our metadata names, if it is among them.
+    func stakeholder(coding selections: [QDAProject.Selection], preferring ours: String?) -> String? {
         let ids = Set(selections.flatMap { $0.codeRefs.compactMap { byCode[$0] } })
-        return ids.count == 1 ? ids.first : nil
+        if ids.count == 1 { return ids.first }
+        guard let ours else { return nil }
+        return ids.first { ourId[$0] == ours }
     }
 
     /// Our export adds "Stakeholder id: …; kind: …." to a Case's description; the description is what comes before.

@@ -111,6 +111,9 @@ enum QDAMapping {
         var date: String
         var reported_by: String?
         var date_note: String? = nil
+        /// The stakeholder's id, for tools that split a selection's codings
+        /// apart (QualCoder), where two stakeholders quote the same span.
+        var stakeholder: String? = nil
         var quote: String? = nil
     }
 

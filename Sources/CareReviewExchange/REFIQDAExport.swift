@@ -228,6 +228,7 @@ public enum REFIQDAExport {
                                                    ("modifyingUser", user), ("modifiedDateTime", selDate)])
                 if let p = sel.position {
                     var meta = positionMeta(p)
+                    meta.stakeholder = p.stakeholder
                     meta.quote = ownText
                     try w.text("Description", QDAMapping.describe(p.summary, meta))
                 } else if let ownText {

@@ -126,12 +126,13 @@ public enum REFIQDAImport {
                                     : "\(where_): coded \(names.joined(separator: ", ")) but with no stance code")
                     continue
                 }
+                let (meta, summary) = positionMeta(sel, project)
+                let ownMeta = QDAMapping.split(sel.description, QDAMapping.PositionMeta.self).meta
                 guard let stakeholder = people.stakeholder(for: sel, source: s.guid)
-                        ?? people.stakeholder(coding: siblings) else {
+                        ?? people.stakeholder(coding: siblings, preferring: ownMeta?.stakeholder ?? meta?.stakeholder) else {
                     unmapped.append("\(where_): coded with a stance but no stakeholder (no Case refers to it and it has no stakeholder code)")
                     continue
                 }
-                let (meta, summary) = positionMeta(sel, project)
                 for key in stances.sorted() {
                     let parts = key.split(separator: "\u{0}").map(String.init)
                     let (proposal, stance) = (parts[0], Stance(rawValue: parts[1])!)

@@ -165,6 +165,31 @@ import Testing
         try Self.checkValid(d)
     }
 
+    /// Two stakeholders quoting one span, split into one selection per coding:
+    /// each stance coding's memo (our metadata) says whose it is.
+    @Test func sharedSpanSplitPerCodingUsesTheMemo() throws {
+        let (a, b) = Self.offsets("we back kinship carers", in: Self.lines) { $0.unicodeScalars.count }
+        func sel(_ id: String, _ code: String, _ memo: String?) -> String {
+            let d = memo.map { "<Description>\($0)</Description>" } ?? ""
+            return "<PlainTextSelection guid=\"\(Self.g(id))\" name=\"we back kinship carers\" startPosition=\"\(a)\" endPosition=\"\(b)\">\(d)<Coding guid=\"\(Self.g("k" + id))\"><CodeRef targetGUID=\"\(Self.g(code))\"/></Coding></PlainTextSelection>"
+        }
+        func memo(_ who: String) -> String {
+            "Said so.\n\ncarereview: {&quot;date&quot;:&quot;2022-05&quot;,&quot;id&quot;:&quot;\(who).kinship-deal&quot;,&quot;stakeholder&quot;:&quot;\(who)&quot;}"
+        }
+        let codes = """
+            <Code guid="\(Self.g("who2"))" name="Stakeholders" isCodable="false">
+              <Code guid="\(Self.g("x"))" name="X" isCodable="true"><Description>X.\n\ncarereview: {&quot;aliases&quot;:[],&quot;kind&quot;:&quot;charity&quot;,&quot;stakeholder&quot;:&quot;x&quot;}</Description></Code>
+              <Code guid="\(Self.g("y"))" name="Y" isCodable="true"><Description>Y.\n\ncarereview: {&quot;aliases&quot;:[],&quot;kind&quot;:&quot;charity&quot;,&quot;stakeholder&quot;:&quot;y&quot;}</Description></Code>
+            </Code>
+            """
+        let sels = [sel("1", "sup", memo("x")), sel("2", "opp", memo("y")), sel("3", "x", nil), sel("4", "y", nil)].joined(separator: "\n")
+        let d = try Self.importing(Self.project(selections: sels, extraCodes: codes), text: Data(Self.lines.utf8))
+        #expect(d.positions.map(\.id) == ["x.kinship-deal", "y.kinship-deal"])
+        #expect(d.positions.map(\.stakeholder) == ["x", "y"])
+        #expect(d.positions.map(\.stance) == [.supports, .opposes])
+        #expect(d.positions.map(\.summary) == ["Said so.", "Said so."])
+    }
+
     /// Flat codes named "proposal: stance", and the stakeholder as a code a Case refers to.
     @Test func flatCodesAndStakeholderCodeOfACase() throws {
         let (a, b) = Self.offsets("we back kinship carers", in: Self.lines) { $0.unicodeScalars.count }
