@@ -232,14 +232,11 @@ public enum REFIQDAImport {
         return "“" + (flat.count > 60 ? flat.prefix(57) + "…" : flat) + "”"
     }
 
-    /// The selection's name when it is the quote (our exports; whitespace and
-    /// quote marks may differ), else the text at its offsets.
+    /// The text at the selection's offsets: its name has been checked against
+    /// it, but a tool may have flattened the name's line breaks (XML attribute
+    /// normalisation turns raw newlines into spaces, as QualCoder's export does).
     private static func quoteText(_ sel: QDAProject.Selection, _ scalars: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
-        let slice = String(String.UnicodeScalarView(scalars[start..<end]))
-        if let name = sel.name, QuoteAnchor.normalize(name.unicodeScalars) == QuoteAnchor.normalize(slice.unicodeScalars) {
-            return name
-        }
-        return slice
+        String(String.UnicodeScalarView(scalars[start..<end]))
     }
 
     /// The position's id, date and reported_by (our Note, or the metadata in
