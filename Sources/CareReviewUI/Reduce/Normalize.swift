@@ -21,6 +21,7 @@ extension State {
         case .search: normalizeSearch()
         case .matrix: normalizeMatrix()
         case .compare(let a, let b): normalizeCompare(a, b)
+        case .stakeholders: normalizeStakeholderIndex()
         }
         filterCursor = max(0, min(filterCursor, FilterMenu.items.count - 1))
         normalizePresenter()
@@ -64,9 +65,11 @@ extension State {
     /// Keeps the selected position visible and the detail scroll in range.
     private mutating func followPosition(in list: GroupedList<Position>) {
         if let i = list.index(of: current.position) {
-            current.setTop(.positions, Viewport.top(stored: current.top(.positions), selected: list.lineOfItem[i],
-                                                    count: list.lines.count, height: paneHeight(.positions),
-                                                    headingAbove: true))
+            var top = Viewport.top(stored: current.top(.positions), selected: list.lineOfItem[i],
+                                   count: list.lines.count, height: paneHeight(.positions), headingAbove: true)
+            // On the last position, the lines after it (what happened next) come into view.
+            if i == list.items.count - 1 { top = max(top, min(list.lineOfItem[i], list.lines.count - paneHeight(.positions))) }
+            current.setTop(.positions, top)
         } else { current.setTop(.positions, 0) }
         if let p = current.position.flatMap(corpus.position) {
             current.quote = max(0, min(current.quote, p.quotes.count - 1))
@@ -92,8 +95,9 @@ extension State {
         var line: Int
         if current.tops[0] < 0 {
             // Opened at a passage: put it a third of the way down the pane.
+            let marked = current.marks.indices.contains(current.markFocus ?? 0) ? current.marks[current.markFocus ?? 0] : current.marks.first
             let focus = quotes.indices.contains(current.quote) ? quotes[current.quote].quote.start
-                : current.marks.first?.lowerBound ?? 0
+                : marked?.lowerBound ?? 0
             line = a.line(containing: focus) - h / 3
         } else {
             line = a.line(containing: current.tops[0])
