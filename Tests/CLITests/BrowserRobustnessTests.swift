@@ -48,7 +48,7 @@ import Testing
             usleep(300_000)
             #expect(kill(pid, 0) == 0, "SIG\(name) ended the browser")
             #expect(try Self.flags(t) == "1 1 1")
-            try t.press("q")
+            try t.press("Q")
             try t.waitFor("EXIT-\(name)=0")
             #expect(try Self.flags(t) == "0 1 0")
         }
@@ -71,7 +71,7 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: report), "strace did not run")
         #expect(calls <= 2, "an idle browser made \(calls) system calls in 10 s:\n\(r.output)")
         print("idle browser: \(calls) system calls in 10 s")
-        try t.press("q")
+        try t.press("Q")
         try t.waitFor("EXIT-idle=0")
     }
 
@@ -157,7 +157,7 @@ import Testing
         try a.waitFor("Exported")
         let text = try String(contentsOfFile: brief, encoding: .utf8)
         #expect(text.contains("Article 39") && text.contains("Become") && text.contains("from B"))
-        try a.press("q"); try b.press("q")
+        try a.press("Q"); try b.press("Q")
         try a.waitFor("EXIT-A=0"); try b.waitFor("EXIT-B=0")
         let db = data + "/carereview/notes.sqlite"
         #expect(try sqliteQuery(db, "SELECT position FROM mark ORDER BY position") == "article-39.iro-abolition\nbecome.iro-abolition\n")

@@ -81,7 +81,7 @@ import Testing
                 }
             }
             #expect(columns.count == 1, "\(proposal): the border stands at columns \(columns.sorted()):\n\(screen)")
-            try t.press("q")
+            try t.press("Q")
             try t.waitFor("DONE")
         }
     }

@@ -7,8 +7,8 @@ import Foundation
 
 /// Options for how the browser looks and starts.
 struct DisplayOptions: ParsableArguments {
-    @Option(help: "Colour theme: default, high-contrast or mono (also CAREREVIEW_THEME).")
-    var theme: String?
+    @Option(help: "The browser's colour theme (also CAREREVIEW_THEME).")
+    var theme: ThemeName?
     @Flag(name: .customLong("no-color"), help: "No colour (also NO_COLOR).")
     var noColor = false
     @Flag(help: "Start at the home screen instead of where you left off.")
@@ -17,6 +17,8 @@ struct DisplayOptions: ParsableArguments {
     var present = false
     @Flag(name: .customLong("show-keys"), help: "Show the last keys pressed, so an audience can follow.")
     var showKeys = false
+    @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (also mouse = no in the config).")
+    var noMouse = false
 }
 
 struct OpenCommand: ParsableCommand {
@@ -31,8 +33,8 @@ struct OpenCommand: ParsableCommand {
 
     @OptionGroup var corpus: CorpusOptions
     @OptionGroup var display: DisplayOptions
-    @Argument(help: "The proposal.") var proposal: String
-    @Option(help: "Select this stakeholder's position.") var stakeholder: String?
+    @Argument(help: "The proposal.", completion: NameCompletion.proposals) var proposal: String
+    @Option(help: "Select this stakeholder's position.", completion: NameCompletion.stakeholders) var stakeholder: String?
 
     func run() throws {
         let c = try corpus.load()
@@ -51,10 +53,12 @@ struct OpenCommand: ParsableCommand {
 func openBrowser(_ corpus: Corpus, display: DisplayOptions, deepLink: (proposal: String, stakeholder: String?)?,
                  dataset: NotesDataset) throws {
     let settings = try BrowserSettings.resolve(display)
-    let options = BrowserOptions(theme: settings.theme, colors: settings.colors, fresh: display.fresh,
+    var options = BrowserOptions(theme: settings.theme, colors: settings.colors, fresh: display.fresh,
                                  deepLink: deepLink.map { DeepLink(proposal: $0.proposal, stakeholder: $0.stakeholder) },
                                  stateDirectory: BrowserSettings.stateDirectory,
                                  annotations: AnnotationStore.standard(dataset: dataset), present: display.present, showKeys: display.showKeys)
+    options.mouse = settings.mouse
+    options.configTheme = settings.configTheme
     do {
         let status = try Browser.run(corpus, options: options)
         if status != 0 { throw ExitCode(status) }
