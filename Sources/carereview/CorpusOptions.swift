@@ -25,6 +25,11 @@ struct CorpusOptions: ParsableArguments {
             let cache = directory == nil ? nil : UserDirectories().cache.map { CorpusCache(directory: $0) }
             return try CorpusLoader.load(source, cache: cache)
         } catch {
+            // libyaml's allocation failure is not a problem in the data.
+            if error.description.contains("invalid YAML: Memory error") {
+                printError("carereview: out of memory while reading the dataset; nothing was loaded")
+                throw ExitCode(1)
+            }
             printError(error.description)
             printError("carereview: the dataset has \(error.diagnostics.count) problem\(error.diagnostics.count == 1 ? "" : "s"); nothing was loaded")
             throw ExitCode(1)

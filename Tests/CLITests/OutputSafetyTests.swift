@@ -115,3 +115,18 @@ import Testing
         #expect(link.output == "# ")
     }
 }
+
+@Suite struct OutOfMemoryTests {
+    /// Under an address-space limit where the YAML parser's allocations fail, the
+    /// message says out of memory, never a data error. (The limit is found by
+    /// search: too low and the binary cannot even load its libraries.)
+    @Test func lowMemoryIsReportedAsSuch() throws {
+        var sawOOM = false
+        for kb in stride(from: 90_000, through: 130_000, by: 2_500) {
+            let r = try Harness.shell("ulimit -v \(kb); $CR export --format json >/dev/null; echo STATUS=$?")
+            #expect(!r.output.contains("Memory error"), "at \(kb) KiB: \(r.output.prefix(300))")
+            if r.output.contains("out of memory") { sawOOM = true; #expect(r.output.contains("STATUS=1")) }
+        }
+        print("out of memory reported: \(sawOOM)")
+    }
+}
