@@ -60,7 +60,7 @@ public final class AnnotationStore: @unchecked Sendable {
     }
 
     /// The default location, from the environment.
-    public static func standard(dataset: NotesDataset, idMaps: [PositionIDMap] = [],
+    public static func standard(dataset: NotesDataset, idMaps: [PositionIDMap] = PositionIDMap.embedded,
                                 environment: [String: String] = ProcessInfo.processInfo.environment) -> AnnotationStore {
         AnnotationStore(directory: standardDirectory(environment: environment), dataset: dataset, idMaps: idMaps)
     }
