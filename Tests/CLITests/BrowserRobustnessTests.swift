@@ -164,4 +164,20 @@ import Testing
         let notes = try sqliteQuery(db, "SELECT position || '=' || text FROM note ORDER BY position")
         #expect(notes.hasPrefix("article-39.iro-abolition=from A\nbecome.iro-abolition=from B\nrobin-sen.iro-abolition=cli "), "\(notes)")
     }
+
+    /// A notes file that can be neither read nor moved aside: read-only, said on screen, in full on exit, nothing written.
+    @Test func unusableNotesFileMeansReadOnlyAndSaysSo() throws {
+        let t = try TmuxSession(width: 140, height: 30)
+        let data = t.state.appendingPathComponent("data")
+        try FileManager.default.createDirectory(at: data.appendingPathComponent("carereview"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: data.appendingPathComponent("carereview/notes.sqlite").path, withDestinationPath: "/proc/version")
+        try t.waitFor("e2e$")
+        _ = try Self.start(t, "open iro --stakeholder article-39", data: data.path, tag: "ro")
+        try t.waitFor("Marks and notes are READ-ONLY")
+        try t.press("m")
+        try t.waitFor("Could not save your marks and notes: marks and notes are read-only this session")
+        try t.press("Q")
+        try t.waitFor("EXIT-ro=0", "Nothing will be written", "could not be moved aside")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: data.appendingPathComponent("carereview/notes.sqlite").path) == "/proc/version")
+    }
 }
