@@ -19,12 +19,11 @@ let package = Package(
     targets: [
         // The model: documents, stakeholders, proposals, positions, queries,
         // search, export. No terminal dependency.
-        .target(name: "CareReview", dependencies: ["Yams"], exclude: ["Notes/Store"]),
+        .target(name: "CareReview", dependencies: ["Yams"]),
 
         // The marks-and-notes store: SQLite through GRDB, in a module of its
         // own so GRDB's SQL operator overloads stay out of the model's code.
-        .target(name: "CareReviewNotes", dependencies: ["CareReview", .product(name: "GRDB", package: "GRDB.swift")],
-                path: "Sources/CareReview/Notes/Store"),
+        .target(name: "CareReviewNotes", dependencies: ["CareReview", .product(name: "GRDB", package: "GRDB.swift")]),
 
         // Text bound for a terminal: display width and control-character
         // sanitising, shared by the browser and the command line.
