@@ -52,24 +52,11 @@ public struct CorpusCache: Sendable {
         return files.sorted { ($0.date, $1.url.lastPathComponent) > ($1.date, $0.url.lastPathComponent) }.map(\.url)
     }
 
-    /// The file's bytes, read straight into an array (these files run to tens of MB).
+    /// The file's bytes, read straight into an array (these files run to
+    /// tens of MB). Anything but a regular file (a FIFO or device put in its
+    /// place) is no entry, found without blocking.
     func read(_ key: ContentHash) -> [UInt8]? {
-        let fd = open(fileURL(for: key).path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_size >= 0 else { return nil }
-        let size = Int(info.st_size)
-        var complete = true
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            while count < size {
-                let n = systemRead(fd, buffer.baseAddress! + count, size - count)
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { complete = false; break }
-                count += n
-            }
-        }
-        return complete ? bytes : nil
+        try? readRegularFileBytes(fileURL(for: key).path, maxBytes: Int(Int32.max)).get()
     }
 
     /// Marks an entry as just used, so pruning keeps it.
@@ -100,15 +87,6 @@ public struct CorpusCache: Sendable {
             }
         }
     }
-}
-
-// read(2), by a name that CorpusCache's own read does not shadow.
-private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    Glibc.read(fd, buffer, count)
-    #else
-    Darwin.read(fd, buffer, count)
-    #endif
 }
 
 /// How a cached load went; for tests and diagnostics.

@@ -74,35 +74,51 @@ enum CorpusValidator {
         return close.isEmpty ? "" : " (did you mean \(close.prefix(3).map { "'\($0)'" }.joined(separator: ", "))?)"
     }
 
+    /// Checks each distinct quote once (a quote repeated through YAML
+    /// aliases, or copied, is one check), reporting it at each distinct place
+    /// it was written. Cost: one pass over the text for the offsets, plus the
+    /// quotes' own lengths; a mismatch adds one linear search for where the
+    /// quote really is, for the first `hintLimit` mismatches of a document.
     private static func checkQuotes(_ quotes: [Located<Quote>], in doc: Document, _ problems: inout [Diagnostic]) {
-        let offsets = quotes.flatMap { [$0.value.start, $0.value.end] }
-        let index = QuoteAnchor.indices(ofScalarOffsets: offsets, in: doc.text)
+        var places: [Quote: Set<SourceLocation>] = [:]
+        var order: [Quote] = []
         for q in quotes {
-            let quote = q.value
-            let at = q.location(.offsets)
-            guard quote.start < quote.end else {
-                problems.append(at.diagnostic("quote start \(quote.start) must be before its end \(quote.end)"))
-                continue
+            if places[q.value] == nil { order.append(q.value) }
+            places[q.value, default: []].insert(q.location(.offsets))
+        }
+        let offsets = order.flatMap { [$0.start, $0.end] }
+        let index = QuoteAnchor.indices(ofScalarOffsets: offsets, in: doc.text)
+        var finder: QuoteAnchor.Finder?
+        var hints = 0
+        func whereItIs(_ quote: Quote) -> String {
+            hints += 1
+            guard hints <= hintLimit else { return "" }
+            if finder == nil { finder = QuoteAnchor.Finder(doc.text) }
+            if let found = finder!.locate(quote.text) {
+                return "; the quote is at start: \(found.lowerBound), end: \(found.upperBound)"
             }
-            guard let a = index[quote.start], let b = index[quote.end] else {
-                problems.append(at.diagnostic("quote offsets \(quote.start)..\(quote.end) are past the end of document '\(doc.id)'"
-                                              + whereItIs(quote, doc)))
-                continue
+            return "; the quote's text does not occur in the document"
+        }
+        for quote in order {
+            let message: String
+            if quote.start >= quote.end {
+                message = "quote start \(quote.start) must be before its end \(quote.end)"
+            } else if let a = index[quote.start], let b = index[quote.end] {
+                let there = doc.text.unicodeScalars[a..<b]
+                if there.elementsEqual(quote.text.unicodeScalars) { continue }
+                if QuoteAnchor.normalize(there) == QuoteAnchor.normalize(quote.text.unicodeScalars) { continue }
+                message = "quote does not match document '\(doc.id)' at \(quote.start)..\(quote.end)" + whereItIs(quote)
+            } else {
+                message = "quote offsets \(quote.start)..\(quote.end) are past the end of document '\(doc.id)'" + whereItIs(quote)
             }
-            let there = doc.text.unicodeScalars[a..<b]
-            if there.elementsEqual(quote.text.unicodeScalars) { continue }
-            if QuoteAnchor.normalize(there) == QuoteAnchor.normalize(quote.text.unicodeScalars) { continue }
-            problems.append(at.diagnostic("quote does not match document '\(doc.id)' at \(quote.start)..\(quote.end)"
-                                          + whereItIs(quote, doc)))
+            for at in places[quote]!.sorted(by: { ($0.file, $0.line, $0.column) < ($1.file, $1.line, $1.column) }) {
+                problems.append(at.diagnostic(message))
+            }
         }
     }
 
-    private static func whereItIs(_ quote: Quote, _ doc: Document) -> String {
-        if let found = QuoteAnchor.locate(quote.text, in: doc.text) {
-            return "; the quote is at start: \(found.lowerBound), end: \(found.upperBound)"
-        }
-        return "; the quote's text does not occur in the document"
-    }
+    /// Mismatched quotes per document that get a "the quote is at" hint.
+    static let hintLimit = 100
 }
 
 /// Levenshtein distance, giving up early beyond `limit`.
