@@ -124,11 +124,19 @@ struct Located<T> {
     let value: T
     let at: SourceLocation
     var quotes: [Located<Quote>] = []
-    var references: [Field: SourceLocation] = [:]
+    /// Where a position's stakeholder (or a quote's document) was written.
+    var firstReference: SourceLocation? = nil
+    /// Where a position's proposal (or a quote's offsets) was written.
+    var secondReference: SourceLocation? = nil
     /// For a document: the dataset-relative path its text was read from.
     var textPath: String? = nil
 
-    func location(_ field: Field) -> SourceLocation { references[field] ?? at }
+    func location(_ field: Field) -> SourceLocation {
+        switch field {
+        case .stakeholder, .document: firstReference ?? at
+        case .proposal, .offsets: secondReference ?? at
+        }
+    }
 }
 
 enum EntityKind { case document, stakeholder, proposal, position }
@@ -149,12 +157,15 @@ struct CorpusRecords {
     var diagnostics: [Diagnostic] = []
 
     mutating func merge(_ other: CorpusRecords) {
-        documents += other.documents
-        stakeholders += other.stakeholders
-        proposals += other.proposals
-        positions += other.positions
-        quotes += other.quotes
-        diagnostics += other.diagnostics
+        // Each file's part is merged into an empty list: assigning shares the
+        // array (no per-element copy, which costs a retain per field).
+        func join<T>(_ a: inout [T], _ b: [T]) { if a.isEmpty { a = b } else { a += b } }
+        join(&documents, other.documents)
+        join(&stakeholders, other.stakeholders)
+        join(&proposals, other.proposals)
+        join(&positions, other.positions)
+        join(&quotes, other.quotes)
+        join(&diagnostics, other.diagnostics)
         for (kind, ids) in other.declared { declared[kind, default: []].formUnion(ids) }
         unreadable.formUnion(other.unreadable)
     }

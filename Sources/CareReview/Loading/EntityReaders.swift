@@ -61,7 +61,7 @@ extension CorpusLoader {
         let position = Position(id: id, stakeholder: stakeholder, proposal: proposal, stance: stance, summary: summary,
                                 date: date, quotes: quotes.map(\.value), reportedBy: reportedBy)
         return Located(value: position, at: f.location(of: "id"), quotes: quotes,
-                       references: [.stakeholder: f.location(of: "stakeholder"), .proposal: f.location(of: "proposal")])
+                       firstReference: f.location(of: "stakeholder"), secondReference: f.location(of: "proposal"))
     }
 
     static func readQuote(_ node: Int32, _ ctx: YAMLContext, sink: DiagnosticSink) -> Located<Quote>? {
@@ -70,6 +70,6 @@ extension CorpusLoader {
         let document = f.string("document"), text = f.string("text"), start = f.int("start"), end = f.int("end")
         guard let document, let text, let start, let end else { return nil }
         return Located(value: Quote(document: document, text: text, start: start, end: end),
-                       at: f.location, references: [.document: f.location(of: "document"), .offsets: f.location(of: "start")])
+                       at: f.location, firstReference: f.location(of: "document"), secondReference: f.location(of: "start"))
     }
 }

@@ -104,7 +104,7 @@ struct YAMLFields {
             sink.add(context.location(of: id), "'\(key)' must be text")
             return nil
         }
-        if n.scalar.trimmingWhitespace().isEmpty {
+        if n.scalar.isBlank {
             sink.add(context.location(of: id), "'\(key)' is empty")
             return nil
         }
@@ -165,6 +165,13 @@ struct YAMLFields {
 }
 
 extension String {
+    /// Empty or whitespace only; without Character work when it starts with
+    /// a visible ASCII byte (nearly every value).
+    var isBlank: Bool {
+        if let b = utf8.first, b > 0x20, b < 0x7F { return false }
+        return trimmingWhitespace().isEmpty
+    }
+
     func trimmingWhitespace() -> Substring {
         var s = self[...]
         while let f = s.first, f.isWhitespace { s.removeFirst() }
