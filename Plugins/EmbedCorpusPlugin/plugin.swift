@@ -8,7 +8,9 @@ struct EmbedCorpusPlugin: BuildToolPlugin {
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         let resources = context.package.directoryURL.appending(path: "Resources")
         let files = (try FileManager.default.subpathsOfDirectory(atPath: resources.path))
-            .filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".txt") }
+            // Only the dataset itself: the top-level YAML files and texts/.
+            // (Resources/coding-passes/ holds raw coding passes, kept out.)
+            .filter { ($0.hasSuffix(".yaml") && !$0.contains("/")) || ($0.hasPrefix("texts/") && $0.hasSuffix(".txt")) }
             .sorted()
         let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedCorpusData.swift")
         return [

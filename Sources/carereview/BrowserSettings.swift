@@ -1,4 +1,5 @@
 import ArgumentParser
+import CareReview
 import CareReviewUI
 import Foundation
 
@@ -19,11 +20,11 @@ struct BrowserSettings {
         }
         var theme: ThemeName?
         if let flag = display.theme {
-            theme = try themeNamed(flag, from: "--theme")
+            theme = flag
         } else if let env = environment["CAREREVIEW_THEME"], !env.isEmpty {
             theme = try themeNamed(env, from: "CAREREVIEW_THEME")
         } else if let value = config["theme"] {
-            theme = try themeNamed(value, from: configFile(environment).path)
+            theme = try themeNamed(value, from: configFile(environment)?.path ?? "config")
         }
         var colors = true
         if display.noColor {
@@ -37,15 +38,13 @@ struct BrowserSettings {
         return BrowserSettings(theme: theme, colors: colors)
     }
 
-    static func configFile(_ environment: [String: String]) -> URL {
-        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
-            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".config")
-        return base.appendingPathComponent("carereview/config")
+    static func configFile(_ environment: [String: String]) -> URL? {
+        UserDirectories(environment: environment).config?.appendingPathComponent("config")
     }
 
     /// `key = value` lines; `#` starts a comment.
     static func configValues(_ environment: [String: String]) -> [String: String] {
-        guard let text = try? String(contentsOf: configFile(environment), encoding: .utf8) else { return [:] }
+        guard let file = configFile(environment), let text = try? String(contentsOf: file, encoding: .utf8) else { return [:] }
         var values: [String: String] = [:]
         for line in text.split(whereSeparator: \.isNewline) {
             let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
@@ -56,11 +55,10 @@ struct BrowserSettings {
         return values
     }
 
-    /// `$XDG_STATE_HOME/carereview` (default `~/.local/state/carereview`): the saved session.
+    /// `$XDG_STATE_HOME/carereview` (default `~/.local/state/carereview`,
+    /// home from $HOME): the saved session. Without a home, a folder in the
+    /// temporary directory, so the browser still runs.
     static var stateDirectory: URL {
-        let env = ProcessInfo.processInfo.environment
-        let base = env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
-            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/state")
-        return base.appendingPathComponent("carereview")
+        UserDirectories().state ?? FileManager.default.temporaryDirectory.appendingPathComponent("carereview-state")
     }
 }

@@ -9,9 +9,10 @@ struct CorpusOptions: ParsableArguments {
     var data: String?
 
     /// The dataset directory chosen by --data or CAREREVIEW_DATA, if any.
+    /// `~/…` is expanded with $HOME (the shell does not in `--data=~/x`).
     var directory: String? {
         guard let dir = data ?? ProcessInfo.processInfo.environment["CAREREVIEW_DATA"], !dir.isEmpty else { return nil }
-        return dir
+        return UserDirectories().expandingTilde(dir)
     }
 
     @Option(name: .customLong("max-file-mb"), help: ArgumentHelp("Refuse any dataset file (YAML or text) over N MiB (default \(CorpusSource.defaultMaxFileBytes >> 20)).", valueName: "N"))
@@ -27,7 +28,8 @@ struct CorpusOptions: ParsableArguments {
     /// cache (`$XDG_CACHE_HOME/carereview`); the embedded one needs none.
     func load() throws -> Corpus {
         do {
-            return try CorpusLoader.load(source, cache: directory == nil ? nil : CorpusCache.standard())
+            let cache = directory == nil ? nil : UserDirectories().cache.map { CorpusCache(directory: $0) }
+            return try CorpusLoader.load(source, cache: cache)
         } catch {
             printError(error.description)
             printError("carereview: the dataset has \(error.total) problem\(error.total == 1 ? "" : "s"); nothing was loaded")
@@ -36,8 +38,8 @@ struct CorpusOptions: ParsableArguments {
     }
 }
 
-func printError(_ text: String) {
-    FileHandle.standardError.write(Data((text + "\n").utf8))
+func printError(_ text: String, newline: Bool = true) {
+    FileHandle.standardError.write(Data((text + (newline ? "\n" : "")).utf8))
 }
 
 /// Resolves a proposal name or fails with the candidates (a usage error, exit 2).

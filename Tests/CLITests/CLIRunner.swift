@@ -6,6 +6,7 @@ enum CLI {
     struct Result { let status: Int32; let stdout: String; let stderr: String }
 
     static let testsDir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let repository = testsDir.deletingLastPathComponent().deletingLastPathComponent().path
     static let fixture = testsDir.deletingLastPathComponent().appendingPathComponent("CareReviewTests/Fixtures/mini").path
 
     /// The binary beside the test bundle (same build), else the default debug build.
@@ -17,7 +18,8 @@ enum CLI {
 
     static let cacheDir = FileManager.default.temporaryDirectory.appendingPathComponent("cr-cli-cache-\(getpid())").path
 
-    static func run(_ args: [String], env: [String: String] = [:]) throws -> Result {
+    /// `unset`: variables to remove (e.g. COLUMNS, which is 80 unless removed).
+    static func run(_ args: [String], env: [String: String] = [:], unset: Set<String> = []) throws -> Result {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: binary)
         p.arguments = args
@@ -26,6 +28,7 @@ enum CLI {
         environment.removeValue(forKey: "CAREREVIEW_DATA")
         environment["XDG_CACHE_HOME"] = cacheDir   // keep the load cache out of the user's home
         for (k, v) in env { environment[k] = v }
+        for k in unset { environment.removeValue(forKey: k) }
         p.environment = environment
         let out = Pipe(), err = Pipe()
         p.standardOutput = out

@@ -167,7 +167,8 @@ final class TmuxSession {
         try t.press("Enter")
         try t.waitFor("Proposals (")
         try t.press("Down")
-        try t.waitFor("2/37")
+        let count = try CLI.run(["proposals"]).stdout.split(separator: " ").first.map(String.init) ?? "?"
+        try t.waitFor("2/\(count)")
         try t.press("q")
     }
 

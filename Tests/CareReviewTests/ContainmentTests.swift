@@ -125,7 +125,7 @@ import Testing
 
     @Test func missingDatasetDirectoryIsNamed() {
         let problems = CorpusLoader.validate(.directory("/nonexistent-carereview-\(UUID().uuidString)"))
-        #expect(problems.count == 4)
+        #expect(problems.count == 5)   // the four files and events.yaml
         #expect(problems.allSatisfy { $0.message.hasPrefix("the dataset directory '") && $0.message.hasSuffix("' is missing") })
     }
 

@@ -4,6 +4,8 @@ public struct ExportSelection: Sendable {
     public let proposals: [Proposal]
     public let stakeholders: [Stakeholder]
     public let documents: [Document]
+    /// What happened next to the selected proposals (not positions).
+    public let events: [GovernmentEvent]
 
     /// Everything, or only the positions on `proposal` and/or of `stakeholder` (ids).
     public init(_ corpus: Corpus, proposal: String? = nil, stakeholder: String? = nil, filter: PositionFilter = .none) {
@@ -21,5 +23,6 @@ public struct ExportSelection: Sendable {
         proposals = selectedProposals
         stakeholders = whole ? corpus.stakeholders : corpus.stakeholders.filter { stakeholderIds.contains($0.id) }
         documents = whole ? corpus.documents : corpus.documents.filter { documentIds.contains($0.id) }
+        events = selectedProposals.flatMap { corpus.events(onProposal: $0.id) }
     }
 }

@@ -105,11 +105,16 @@ enum CacheMiss: Error, Equatable {
 /// `CorpusLoader.load(_:cache:)`.
 enum CachedLoad {
     static func run(_ source: CorpusSource, cache: CorpusCache) -> (result: Result<Corpus, CorpusLoadError>, outcome: CacheOutcome) {
-        let names = [CorpusLoader.documentsFile, CorpusLoader.stakeholdersFile, CorpusLoader.proposalsFile, CorpusLoader.positionsFile]
-        // Read and hash the four files on all cores (positions.yaml is most of the bytes).
+        let names = [CorpusLoader.documentsFile, CorpusLoader.stakeholdersFile, CorpusLoader.proposalsFile,
+                     CorpusLoader.positionsFile, CorpusLoader.eventsFile]
+        // Read and hash the files on all cores (positions.yaml is most of the bytes).
+        // events.yaml is optional: a missing one hashes as a marker no file can have.
         let read = parallelMap(names.count) { i -> (text: String, hash: ContentHash)? in
-            guard case .text(let text) = source.read(names[i]) else { return nil }
-            return (text, ContentHash.of(text))
+            switch source.read(names[i]) {
+            case .text(let text): return (text, ContentHash.of(text))
+            case .missing where names[i] == CorpusLoader.eventsFile: return ("", ContentHash.of("\u{0}no events file"))
+            default: return nil
+            }
         }
         let files = read.compactMap { $0 }
         guard files.count == names.count else {
@@ -129,7 +134,9 @@ enum CachedLoad {
         }
         // The full load parses the very strings hashed for the key (not a
         // second read of the files, which could have changed in between).
-        let pinned = Dictionary(uniqueKeysWithValues: zip(names, files.map(\.text)))
+        var pinnedFiles = Dictionary(uniqueKeysWithValues: zip(names, files.map(\.text)))
+        if case .missing = source.read(CorpusLoader.eventsFile) { pinnedFiles[CorpusLoader.eventsFile] = nil }
+        let pinned = pinnedFiles
         let parsed = CorpusSource(displayRoot: source.displayRoot) { pinned[$0].map(CorpusSource.FileContents.text) ?? source.read($0) }
         do {
             let (corpus, textPaths) = try CorpusLoader.loadValidated(parsed)
@@ -167,6 +174,6 @@ enum CachedLoad {
             documents.append(record.document(text: text))
         }
         return .success(Corpus(documents: documents, stakeholders: entry.stakeholders,
-                               proposals: entry.proposals, positions: entry.positions))
+                               proposals: entry.proposals, positions: entry.positions, events: entry.events))
     }
 }

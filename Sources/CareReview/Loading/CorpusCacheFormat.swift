@@ -27,9 +27,10 @@ struct CorpusCacheEntry {
     var stakeholders: [Stakeholder]
     var proposals: [Proposal]
     var positions: [Position]
+    var events: [GovernmentEvent]
 
     static let magic: [UInt8] = Array("CRVCACHE".utf8)
-    static let version: UInt64 = 1
+    static let version: UInt64 = 2
     /// Goes into the key: a new loader or format never meets an old entry.
     /// Bump when the format or what a clean load returns changes (including a Yams upgrade).
     static let keyPrefix = "carereview corpus cache v\(version); loader v2 (libyaml events); Yams 6.2.2"
@@ -43,6 +44,7 @@ struct CorpusCacheEntry {
         stakeholders = corpus.stakeholders
         proposals = corpus.proposals
         positions = corpus.positions
+        events = corpus.events
     }
 
     // MARK: - Encoding
@@ -76,6 +78,12 @@ struct CorpusCacheEntry {
             w.string(p.stance.rawValue); w.string(p.summary); w.date(p.date)
             w.array(p.quotes) { $0.quote($1) }
             w.optional(p.reportedBy) { $0.string($1) }
+            w.optional(p.dateNote) { $0.string($1) }
+        }
+        w.array(events) { w, e in
+            w.string(e.proposal); w.date(e.date); w.string(e.kind.rawValue)
+            w.string(e.instrument); w.string(e.summary); w.string(e.sourceTitle); w.string(e.sourceURL)
+            w.date(e.checked)
         }
         let payload = w.bytes
         var file = BinaryWriter(capacity: payload.count + 64)
@@ -134,8 +142,15 @@ struct CorpusCacheEntry {
             let stance = try r.word(Stance.self), summary = try r.string(), date = try r.date()
             let quotes = try r.array { r throws(BinaryDecodingError) in try r.quote() }
             let reportedBy = try r.optional { r throws(BinaryDecodingError) in try r.string() }
+            let dateNote = try r.optional { r throws(BinaryDecodingError) in try r.string() }
             return Position(id: id, stakeholder: stakeholder, proposal: proposal, stance: stance, summary: summary,
-                            date: date, quotes: quotes, reportedBy: reportedBy)
+                            date: date, quotes: quotes, reportedBy: reportedBy, dateNote: dateNote)
+        }
+        events = try r.array { r throws(BinaryDecodingError) in
+            let proposal = try r.string(), date = try r.date(), kind = try r.word(GovernmentEventKind.self)
+            let instrument = try r.string(), summary = try r.string(), title = try r.string(), url = try r.string()
+            return GovernmentEvent(proposal: proposal, date: date, kind: kind, instrument: instrument, summary: summary,
+                                   sourceTitle: title, sourceURL: url, checked: try r.date())
         }
         guard r.isAtEnd else { throw BinaryDecodingError("\(bytes.count - r.offset) unexpected bytes after the payload") }
     }

@@ -7,6 +7,8 @@ public enum CorpusLoader {
     public static let stakeholdersFile = "stakeholders.yaml"
     public static let proposalsFile = "proposals.yaml"
     public static let positionsFile = "positions.yaml"
+    /// Optional: what happened next (government events). A dataset without it has none.
+    public static let eventsFile = "events.yaml"
 
     public static func load(_ source: CorpusSource) throws(CorpusLoadError) -> Corpus {
         try loadValidated(source).corpus
@@ -30,7 +32,8 @@ public enum CorpusLoader {
         let corpus = Corpus(documents: records.documents.map(\.value),
                             stakeholders: records.stakeholders.map(\.value),
                             proposals: records.proposals.map(\.value),
-                            positions: records.positions.map(\.value))
+                            positions: records.positions.map(\.value),
+                            events: records.events.map(\.value))
         return (corpus, records.documents.map { $0.textPath ?? "" })
     }
 
@@ -43,7 +46,7 @@ public enum CorpusLoader {
     // MARK: - Reading
 
     static let files: [(EntityKind, String)] = [(.document, documentsFile), (.stakeholder, stakeholdersFile),
-                                                 (.proposal, proposalsFile), (.position, positionsFile)]
+                                                 (.proposal, proposalsFile), (.position, positionsFile), (.event, eventsFile)]
 
     /// Reads all four files, each in one pass over libyaml's events (see
     /// YAMLEventReader), the four on separate cores; results merged in file order.
@@ -61,6 +64,8 @@ public enum CorpusLoader {
         let path = source.displayPath(name)
         let text: String
         switch source.read(name) {
+        case .missing where kind == .event:
+            return r   // events.yaml is optional
         case .missing:
             r.diagnostics.append(Diagnostic(file: path, line: 1, column: 1, message: "file is missing"))
             r.unreadable.insert(kind)
@@ -114,6 +119,7 @@ public enum CorpusLoader {
         case .stakeholder: if let x = readStakeholder(node, ctx, sink: sink) { r.stakeholders.append(x) }
         case .proposal: if let x = readProposal(node, ctx, sink: sink, allQuotes: &r.quotes) { r.proposals.append(x) }
         case .position: if let x = readPosition(node, ctx, sink: sink, allQuotes: &r.quotes) { r.positions.append(x) }
+        case .event: if let x = readEvent(node, ctx, sink: sink) { r.events.append(x) }
         }
     }
 }
@@ -139,7 +145,7 @@ struct Located<T> {
     }
 }
 
-enum EntityKind { case document, stakeholder, proposal, position }
+enum EntityKind { case document, stakeholder, proposal, position, event }
 
 /// Everything read from the files, before validation.
 struct CorpusRecords {
@@ -151,6 +157,7 @@ struct CorpusRecords {
     var stakeholders: [Located<Stakeholder>] = []
     var proposals: [Located<Proposal>] = []
     var positions: [Located<Position>] = []
+    var events: [Located<GovernmentEvent>] = []
     /// Every quote read, including those of entities refused for other
     /// problems, so each is checked against its document all the same.
     var quotes: [Located<Quote>] = []
@@ -164,6 +171,7 @@ struct CorpusRecords {
         join(&stakeholders, other.stakeholders)
         join(&proposals, other.proposals)
         join(&positions, other.positions)
+        join(&events, other.events)
         join(&quotes, other.quotes)
         join(&diagnostics, other.diagnostics)
         for (kind, ids) in other.declared { declared[kind, default: []].formUnion(ids) }

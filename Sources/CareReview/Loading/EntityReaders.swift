@@ -51,17 +51,29 @@ extension CorpusLoader {
 
     static func readPosition(_ node: Int32, _ ctx: YAMLContext, sink: DiagnosticSink, allQuotes: inout [Located<Quote>]) -> Located<Position>? {
         guard let f = YAMLFields(node, ctx, what: "a position", sink: sink) else { return nil }
-        f.rejectUnknownKeys(["id", "stakeholder", "proposal", "stance", "summary", "date", "reported_by", "quotes"])
+        f.rejectUnknownKeys(["id", "stakeholder", "proposal", "stance", "summary", "date", "date_note", "reported_by", "quotes"])
         let id = f.string("id"), stakeholder = f.string("stakeholder"), proposal = f.string("proposal")
         let stance = f.word("stance", Stance.self), summary = f.string("summary"), date = f.date("date")
-        let reportedBy = f.optionalString("reported_by")
+        let reportedBy = f.optionalString("reported_by"), dateNote = f.optionalString("date_note")
         let quotes = f.nodes("quotes", required: true).compactMap { readQuote($0, ctx, sink: sink) }
         allQuotes.append(contentsOf: quotes)
         guard let id, let stakeholder, let proposal, let stance, let summary, let date else { return nil }
         let position = Position(id: id, stakeholder: stakeholder, proposal: proposal, stance: stance, summary: summary,
-                                date: date, quotes: quotes.map(\.value), reportedBy: reportedBy)
+                                date: date, quotes: quotes.map(\.value), reportedBy: reportedBy, dateNote: dateNote)
         return Located(value: position, at: f.location(of: "id"), quotes: quotes,
                        firstReference: f.location(of: "stakeholder"), secondReference: f.location(of: "proposal"))
+    }
+
+    static func readEvent(_ node: Int32, _ ctx: YAMLContext, sink: DiagnosticSink) -> Located<GovernmentEvent>? {
+        guard let f = YAMLFields(node, ctx, what: "an event", sink: sink) else { return nil }
+        f.rejectUnknownKeys(["proposal", "date", "kind", "instrument", "summary", "source_title", "source_url", "checked"])
+        let proposal = f.string("proposal"), date = f.date("date"), kind = f.word("kind", GovernmentEventKind.self)
+        let instrument = f.string("instrument"), summary = f.string("summary")
+        let title = f.string("source_title"), url = f.string("source_url"), checked = f.date("checked")
+        guard let proposal, let date, let kind, let instrument, let summary, let title, let url, let checked else { return nil }
+        let event = GovernmentEvent(proposal: proposal, date: date, kind: kind, instrument: instrument, summary: summary,
+                                    sourceTitle: title, sourceURL: url, checked: checked)
+        return Located(value: event, at: f.location(of: "proposal"), secondReference: f.location(of: "proposal"))
     }
 
     static func readQuote(_ node: Int32, _ ctx: YAMLContext, sink: DiagnosticSink) -> Located<Quote>? {

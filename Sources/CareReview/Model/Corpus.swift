@@ -5,6 +5,8 @@ public struct Corpus: Sendable {
     public let stakeholders: [Stakeholder]
     public let proposals: [Proposal]
     public let positions: [Position]
+    /// What happened next: government events, by proposal, in date order.
+    public let events: [GovernmentEvent]
 
     private let documentIndex: [String: Int]
     private let stakeholderIndex: [String: Int]
@@ -13,6 +15,7 @@ public struct Corpus: Sendable {
     private let positionsByProposal: [String: [Int]]
     private let positionsByStakeholder: [String: [Int]]
     private let quotesByDocument: [String: [QuoteRef]]
+    private let eventsByProposal: [String: [GovernmentEvent]]
 
     /// A quote's place in the corpus: which position (or proposal's review
     /// words) it belongs to. Sorted by offset within each document.
@@ -22,11 +25,14 @@ public struct Corpus: Sendable {
         public let quote: Quote
     }
 
-    public init(documents: [Document], stakeholders: [Stakeholder], proposals: [Proposal], positions: [Position]) {
+    public init(documents: [Document], stakeholders: [Stakeholder], proposals: [Proposal], positions: [Position],
+                events: [GovernmentEvent] = []) {
         self.documents = documents
         self.stakeholders = stakeholders
         self.proposals = proposals
         self.positions = positions
+        self.events = events
+        eventsByProposal = Dictionary(grouping: events, by: \.proposal).mapValues { $0.sorted { $0.date < $1.date } }
         documentIndex = Corpus.index(documents.map(\.id))
         stakeholderIndex = Corpus.index(stakeholders.map(\.id))
         proposalIndex = Corpus.index(proposals.map(\.id))
@@ -67,6 +73,12 @@ public struct Corpus: Sendable {
     public func positions(ofStakeholder id: String) -> [Position] {
         (positionsByStakeholder[id] ?? []).map { positions[$0] }
     }
+
+    /// What happened next to a proposal, oldest first.
+    public func events(onProposal id: String) -> [GovernmentEvent] { eventsByProposal[id] ?? [] }
+
+    /// The latest date up to which the events were checked against their sources.
+    public var eventsCheckedUpTo: PartialDate? { events.map(\.checked).max() }
 
     /// Every coded quote in a document, in reading order.
     public func quotes(inDocument id: String) -> [QuoteRef] { quotesByDocument[id] ?? [] }

@@ -10,6 +10,9 @@ public struct Document: Sendable, Identifiable {
     public let url: String?          // only where the text itself states it
     public let text: String
 
+    /// True when the date is inferred rather than printed on the article.
+    public var dateIsInferred: Bool { dateNote != nil }
+
     public init(id: String, title: String, author: String?, publisher: String?, date: PartialDate,
                 dateNote: String? = nil, stage: Stage, url: String?, text: String) {
         self.id = id; self.title = title; self.author = author; self.publisher = publisher
@@ -79,10 +82,17 @@ public struct Position: Sendable, Identifiable {
     /// Who reported the words, when a document reports someone else's
     /// statement (e.g. a sector round-up quoting a charity's press release).
     public let reportedBy: String?
+    /// How the date was established, when the source does not print it for
+    /// this view (then the date is inferred, and shown as such).
+    public let dateNote: String?
 
     public init(id: String, stakeholder: String, proposal: String, stance: Stance, summary: String,
-                date: PartialDate, quotes: [Quote], reportedBy: String?) {
+                date: PartialDate, quotes: [Quote], reportedBy: String?, dateNote: String? = nil) {
         self.id = id; self.stakeholder = stakeholder; self.proposal = proposal; self.stance = stance
         self.summary = summary; self.date = date; self.quotes = quotes; self.reportedBy = reportedBy
+        self.dateNote = dateNote
     }
+
+    /// True when the date is inferred rather than printed in the source.
+    public var dateIsInferred: Bool { dateNote != nil }
 }

@@ -110,6 +110,9 @@ public enum StakeholderKind: String, CaseIterable, Sendable, Comparable, Codable
     case careExperiencedGroup = "care-experienced-group"
     case alliance
     case media
+    /// The Independent Review itself, speaking through its chair: neither
+    /// government (it was independent of it) nor a commentator.
+    case review
 
     public static func < (a: StakeholderKind, b: StakeholderKind) -> Bool { a.rawValue < b.rawValue }
 
@@ -127,6 +130,7 @@ public enum StakeholderKind: String, CaseIterable, Sendable, Comparable, Codable
         case .careExperiencedGroup: "care-experienced group"
         case .alliance: "alliance"
         case .media: "media"
+        case .review: "the Review (its chair)"
         }
     }
 }

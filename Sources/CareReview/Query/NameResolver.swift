@@ -61,18 +61,37 @@ public struct NameResolver: Sendable {
             if hits.count == 1 { return .found(hits[0]) }
             if hits.count > 1 { return .ambiguous(hits) }
         }
-        // Near misses: the closest by edit distance, if close enough.
+        // Near misses: the closest by edit distance, if close enough; else
+        // the nearest few as suggestions (DidYouMean, shared with the
+        // subcommand and `:` command suggestions).
+        let suggest = DidYouMean(entries.map { DidYouMean.Candidate($0.id, keys: $0.keys) }, normalise: TextFolding.compact)
+        let ranked = suggest.ranked(query)
         let limit = max(1, q.count / 4)
-        let scored = entries.map { e in (e.id, e.keys.map { editDistance($0, q, limit: limit) }.min() ?? Int.max) }
-        let best = scored.map(\.1).min() ?? Int.max
-        if best <= limit {
-            let hits = scored.filter { $0.1 == best }.map(\.0)
+        if let best = ranked.first?.distance, best <= limit {
+            let hits = ranked.filter { $0.distance == best }.map(\.value)
             return hits.count == 1 ? .found(hits[0]) : .ambiguous(hits)
         }
-        let nearLimit = limit + 2
-        let near = entries.map { e in (e.id, e.keys.map { editDistance($0, q, limit: nearLimit) }.min() ?? Int.max) }
-            .filter { $0.1 <= nearLimit }.sorted { $0.1 < $1.1 }.prefix(5).map(\.0)
-        return .notFound(Array(near))
+        // Each word typed is a slip of a word of one name ("regonal care").
+        let fuzzy = entries.filter { fuzzyWordsMatch(query, $0) }.map(\.id)
+        if fuzzy.count == 1 { return .found(fuzzy[0]) }
+        if fuzzy.count > 1 { return .ambiguous(fuzzy) }
+        return .notFound(suggest.suggestions(for: query, limit: limit + 2, max: 5))
+    }
+
+    /// Every query word is within a slip of the start of some word of one
+    /// name: none for words under 5 letters, 1 edit up to 8, else 2.
+    private func fuzzyWordsMatch(_ query: String, _ e: Entry) -> Bool {
+        let qw = TextFolding.words(query).map(\.folded)
+        guard !qw.isEmpty else { return false }
+        func slips(_ w: String) -> Int { w.count < 5 ? 0 : w.count <= 8 ? 1 : 2 }
+        return e.words.contains { ws in
+            qw.allSatisfy { w in
+                ws.contains { n in
+                    n.hasPrefix(w) || DidYouMean.distance(w, String(n.prefix(w.count + 1)), limit: slips(w)) <= slips(w)
+                        || DidYouMean.distance(w, String(n.prefix(w.count)), limit: slips(w)) <= slips(w)
+                }
+            }
+        }
     }
 
     /// Every query word is the start of some word of one name ("indep review").

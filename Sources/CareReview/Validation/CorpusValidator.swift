@@ -26,6 +26,10 @@ enum CorpusValidator {
                     + suggestion(pos.proposal, among: proposalIds)))
             }
         }
+        for e in r.events where !r.unreadable.contains(.proposal) && !proposalIds.contains(e.value.proposal) {
+            problems.append(e.location(.proposal).diagnostic(
+                "event refers to unknown proposal '\(e.value.proposal)'" + suggestion(e.value.proposal, among: proposalIds)))
+        }
         for q in r.quotes {
             if documentIds.contains(q.value.document) {
                 quotesByDocument[q.value.document, default: []].append(q)
