@@ -173,7 +173,27 @@ enum CachedLoad {
             guard let text else { return .failure(.textChanged) }
             documents.append(record.document(text: text))
         }
+        // A checksum proves the file is whole, not that it is ours: an entry
+        // written by hand (or by a buggy writer) is checked as a load would
+        // check it (ids, references, every quote verbatim at its offsets in
+        // the re-read texts), so it can neither crash the browser nor show
+        // words the texts do not hold. Only the YAML parse is skipped.
+        guard consistent(documents, entry) else { return .failure(.damagedEntry) }
         return .success(Corpus(documents: documents, stakeholders: entry.stakeholders,
                                proposals: entry.proposals, positions: entry.positions, events: entry.events))
+    }
+
+    static func consistent(_ documents: [Document], _ entry: CorpusCacheEntry) -> Bool {
+        let here = SourceLocation(file: "cache", line: 0, column: 0)
+        var r = CorpusRecords()
+        r.documents = documents.map { Located(value: $0, at: here) }
+        r.stakeholders = entry.stakeholders.map { Located(value: $0, at: here) }
+        r.proposals = entry.proposals.map { Located(value: $0, at: here) }
+        r.positions = entry.positions.map { Located(value: $0, at: here) }
+        r.events = entry.events.map { Located(value: $0, at: here) }
+        r.quotes = (entry.proposals.flatMap(\.reviewWords) + entry.positions.flatMap(\.quotes)).map { Located(value: $0, at: here) }
+        r.declared = [.document: Set(documents.map(\.id)), .stakeholder: Set(entry.stakeholders.map(\.id)),
+                      .proposal: Set(entry.proposals.map(\.id)), .position: Set(entry.positions.map(\.id))]
+        return CorpusValidator.validate(r).isEmpty
     }
 }
