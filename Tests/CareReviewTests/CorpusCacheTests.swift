@@ -188,6 +188,40 @@ import Testing
         #expect(load(path, cache).1 == .hit)
     }
 
+    /// Unchanged stat data (size, mtime, ctime, inode) means the YAML files
+    /// are not even read; a rewrite with the same bytes is read and hashed
+    /// again (and still hits); changed bytes miss.
+    @Test func statDataSkipsReadingUnchangedYAML() throws {
+        let path = try Fixture.copy(), cache = tempCache()
+        defer { cleanUp(path, cache.directory.path) }
+        Thread.sleep(forTimeInterval: Double(StampIndex.racyNanoseconds) / 1e9 + 0.2)   // older than the racy window
+        let base = CorpusSource.directory(path)
+        let reads = ReadCounter()
+        let counted = CorpusSource(displayRoot: base.displayRoot, reader: { name in
+            if name.hasSuffix(".yaml") { reads.bump() }
+            return base.read(name)
+        }, identity: base.identity, stamp: base.stamp)
+        #expect(CachedLoad.run(counted, cache: cache).outcome == .miss(.noEntry))
+        #expect(reads.count > 0)
+        reads.reset()
+        let warm = CachedLoad.run(counted, cache: cache)
+        #expect(warm.outcome == .hit)
+        #expect(reads.count == 0, "unchanged stat data: no YAML file read")
+        expectSame(try warm.result.get(), try CorpusLoader.load(.directory(path)))
+
+        let positions = path + "/positions.yaml"
+        let text = try String(contentsOfFile: positions, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: positions)
+        try text.write(toFile: positions, atomically: false, encoding: .utf8)   // same bytes, new inode and times
+        reads.reset()
+        #expect(CachedLoad.run(counted, cache: cache).outcome == .hit)
+        #expect(reads.count > 0, "changed stat data: the files are read and hashed")
+
+        try text.replacingOccurrences(of: "drastic", with: "Drastic").write(toFile: positions, atomically: false, encoding: .utf8)
+        let changed = CachedLoad.run(counted, cache: cache)
+        #expect(changed.outcome != .hit)
+    }
+
     @Test func datasetWithProblemsWritesNoCache() throws {
         let path = try Fixture.copy(editing: "positions.yaml") { $0.replacingOccurrences(of: "stance: opposes", with: "stance: hates") }
         let cache = tempCache()
@@ -296,4 +330,12 @@ import Testing
         #expect(r.isAtEnd)
         #expect(throws: BinaryDecodingError.self) { _ = try r.byte() }
     }
+}
+
+final class ReadCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var n = 0
+    func bump() { lock.lock(); n += 1; lock.unlock() }
+    func reset() { lock.lock(); n = 0; lock.unlock() }
+    var count: Int { lock.lock(); defer { lock.unlock() }; return n }
 }

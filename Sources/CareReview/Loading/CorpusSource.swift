@@ -12,6 +12,10 @@ public struct CorpusSource: Sendable {
     /// Prefix for file names in diagnostics (`Resources`, or the directory given).
     public let displayRoot: String
     private let reader: @Sendable (String) -> FileContents
+    /// For a directory: its resolved path and each file's stat data, so a
+    /// cache can tell unchanged files without reading them.
+    let identity: String?
+    let stamp: (@Sendable (String) -> FileStamp?)?
 
     public enum FileContents: Sendable {
         case text(String)
@@ -25,8 +29,15 @@ public struct CorpusSource: Sendable {
     public static let defaultMaxFileBytes = 256 << 20
 
     public init(displayRoot: String, reader: @escaping @Sendable (String) -> FileContents) {
+        self.init(displayRoot: displayRoot, reader: reader, identity: nil, stamp: nil)
+    }
+
+    init(displayRoot: String, reader: @escaping @Sendable (String) -> FileContents, identity: String?,
+         stamp: (@Sendable (String) -> FileStamp?)?) {
         self.displayRoot = displayRoot
         self.reader = reader
+        self.identity = identity
+        self.stamp = stamp
     }
 
     public func read(_ path: String) -> FileContents { reader(path) }
@@ -43,7 +54,8 @@ public struct CorpusSource: Sendable {
     /// `maxFileBytes`; anything else is reported as unreadable with the reason.
     public static func directory(_ path: String, maxFileBytes: Int) -> CorpusSource {
         let root = ContainedFiles(root: path, maxFileBytes: maxFileBytes)
-        return CorpusSource(displayRoot: path) { root.read($0) }
+        return CorpusSource(displayRoot: path, reader: { root.read($0) }, identity: try? root.root.get(),
+                            stamp: { root.stamp($0) })
     }
 
     /// Files held in memory, e.g. the corpus embedded in the binary.
@@ -87,6 +99,17 @@ struct ContainedFiles: Sendable {
         return readRegularFile(real, maxBytes: maxFileBytes)
     }
 
+    /// Stat data of a contained regular file; nil when it cannot be read as one.
+    func stamp(_ relative: String) -> FileStamp? {
+        guard case .success(let base) = root, !relative.hasPrefix("/"),
+              case .success(let real) = ContainedFiles.resolve(base + "/" + relative), real.hasPrefix(base + "/") else { return nil }
+        var info = stat()
+        guard lstat(real, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        return FileStamp(size: Int64(info.st_size), mtime: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+                         ctime: Int64(info.st_ctim.tv_sec) * 1_000_000_000 + Int64(info.st_ctim.tv_nsec),
+                         inode: UInt64(info.st_ino), device: UInt64(info.st_dev))
+    }
+
     enum ResolveFailure: Error, CustomStringConvertible {
         case missing, loop, other(String)
         var description: String {
@@ -109,6 +132,15 @@ struct ContainedFiles: Sendable {
         defer { free(p) }
         return .success(String(cString: p))
     }
+}
+
+/// What git's index keeps to tell a file unchanged without reading it.
+struct FileStamp: Sendable, Equatable {
+    let size: Int64
+    let mtime: Int64   // nanoseconds
+    let ctime: Int64   // nanoseconds: changes on any write, even one that restores mtime
+    let inode: UInt64
+    let device: UInt64
 }
 
 /// Reads a whole file that must be a regular file of at most `maxBytes`.
