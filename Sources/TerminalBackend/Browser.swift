@@ -16,6 +16,10 @@ public struct BrowserOptions: Sendable {
     /// Start in presenter mode (`--present`); echo keys (`--show-keys`).
     public var present: Bool
     public var showKeys: Bool
+    /// Mouse reports (`--no-mouse`, `mouse = no` turn them off).
+    public var mouse = true
+    /// The config file's theme: beneath a theme chosen with `:theme`, which is remembered.
+    public var configTheme: ThemeName?
 
     public init(theme: ThemeName?, colors: Bool, fresh: Bool, deepLink: DeepLink?, stateDirectory: URL,
                 annotations: AnnotationStore, present: Bool = false, showKeys: Bool = false) {
@@ -32,12 +36,13 @@ public enum Browser {
     /// Runs until the user quits; returns the exit status (0, or 128 plus
     /// the signal that ended it, as shells report).
     public static func run(_ corpus: Corpus, options: BrowserOptions) throws -> Int32 {
-        let terminal = try Terminal(colors: options.colors)
+        let terminal = try Terminal(colors: options.colors, mouse: options.mouse)
         defer { terminal.end() }
         let glyphs: GlyphSet = terminal.utf8 ? .unicode : .ascii
         let size = terminal.size
         let sessions = SessionStore(directory: options.stateDirectory)
         var state = initialState(corpus, options, sessions, glyphs: glyphs, size: size)
+        if terminal.depth == .none { state.apply(.setMonochrome(true)) }
         let effects = EffectRunner(terminal: terminal, corpus: corpus, sessions: sessions, stateDirectory: options.stateDirectory,
                                    annotations: options.annotations)
         var painter = Painter()
@@ -67,6 +72,9 @@ public enum Browser {
                 switch effects.perform(pending.effect, in: state) {
                 case .quit:
                     return 0
+                case .ask(let question, let effect):
+                    state.apply(.effectFinished(id: pending.id))
+                    state.apply(.confirm(question: question, effect: effect))
                 case .done(let message, let isError, let repaint):
                     if repaint { painter.invalidate() }
                     state.apply(.effectFinished(id: pending.id, message: message, isError: isError))
@@ -99,6 +107,12 @@ public enum Browser {
             problems.append("Could not read your marks and notes (\(reason)); the file is kept at \(url.path).")
         }
         let (w, h) = size
+        // The theme: a flag or the environment, else the one last chosen (`:theme`, kept in the session), else the config's.
+        var theme = options.theme
+        if theme == nil, let data = FileManager.default.contents(atPath: sessions.file.path),
+           let saved = try? JSONDecoder().decode(Session.self, from: data) { theme = saved.theme }
+        var options = options
+        options.theme = theme ?? options.configTheme
         var state: State
         if let link = options.deepLink {
             state = State(corpus: corpus, deepLink: link, glyphs: glyphs, theme: options.theme ?? .default, width: w, height: h,

@@ -7,8 +7,13 @@ import Foundation
 /// (`$XDG_CONFIG_HOME/carereview/config`, lines like `theme = high-contrast`
 /// and `color = no`).
 struct BrowserSettings {
+    /// From `--theme` or CAREREVIEW_THEME: beats the theme last chosen with `:theme`.
     var theme: ThemeName?
+    /// From the config file: used when no theme has been chosen in the browser.
+    var configTheme: ThemeName?
     var colors: Bool
+    /// Mouse reports: off with `--no-mouse` or `mouse = no`.
+    var mouse: Bool = true
 
     static func resolve(_ display: DisplayOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> BrowserSettings {
         let config = configValues(environment)
@@ -18,13 +23,14 @@ struct BrowserSettings {
             }
             return theme
         }
-        var theme: ThemeName?
+        var theme: ThemeName?, configTheme: ThemeName?
         if let flag = display.theme {
             theme = flag
         } else if let env = environment["CAREREVIEW_THEME"], !env.isEmpty {
             theme = try themeNamed(env, from: "CAREREVIEW_THEME")
-        } else if let value = config["theme"] {
-            theme = try themeNamed(value, from: configFile(environment)?.path ?? "config")
+        }
+        if let value = config["theme"] {
+            configTheme = try themeNamed(value, from: configFile(environment)?.path ?? "config")
         }
         var colors = true
         if display.noColor {
@@ -35,7 +41,9 @@ struct BrowserSettings {
             colors = !["no", "false", "off", "0"].contains(value.lowercased())
         }
         if environment["TERM"] == "dumb" { colors = false }
-        return BrowserSettings(theme: theme, colors: colors)
+        var mouse = !display.noMouse
+        if let value = config["mouse"], ["no", "false", "off", "0"].contains(value.lowercased()) { mouse = false }
+        return BrowserSettings(theme: theme, configTheme: configTheme, colors: colors, mouse: mouse)
     }
 
     static func configFile(_ environment: [String: String]) -> URL? {

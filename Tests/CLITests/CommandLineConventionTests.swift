@@ -54,7 +54,7 @@ import Testing
         #expect(mono.stderr.contains("Usage: carereview show"))
         let bogus = try CLI.run(["--theme", "12"])
         #expect(bogus.status == 2)
-        #expect(bogus.stderr.contains("'default', 'high-contrast'"))
+        #expect(bogus.stderr.contains("'default', 'light', 'high-contrast'"))   // the browser's light theme (issue-8a)
     }
 
     @Test func optionValuesAreChecked() throws {

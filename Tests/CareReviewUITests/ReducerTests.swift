@@ -149,12 +149,19 @@ import Testing
         #expect(s.message?.isError == true && s.message?.text.contains("did you mean") == true)
         s.apply(.runCommand("frobnicate"))
         #expect(s.message?.text.hasPrefix("Unknown command") == true)
+        s.apply(.runCommand("stakholders"))
+        #expect(s.message?.text == "Unknown command “stakholders”; did you mean 'stakeholders' or 'stakeholder'?")
+        #expect(LineCommand.parse("export csv") == .failure(CommandLineError(message: "Usage: :export markdown|csv|json|brief FILE")))
+        #expect(LineCommand.parse("th light") == .success(.theme(.light)))
     }
 
     @Test func commandsProduceEffectsAndSettings() {
         var s = Fixture.state()
         s.apply(.runCommand("theme high"))
         #expect(s.theme == .highContrast)
+        // A new theme repaints the whole screen, not only the cells that changed.
+        #expect(s.effects.map(\.effect) == [.redraw])
+        s.apply(.effectFinished(id: s.effects[0].id))
         s.apply(.runCommand("proposal iro"))
         s.apply(.runCommand("export markdown /tmp/out.md"))
         guard case .export(let request) = s.effects.last?.effect else { Issue.record("no export"); return }
@@ -230,7 +237,10 @@ import Testing
         s.press(.char("?"))
         #expect(s.mode == .help)
         let text = render(s, width: 80, height: 24).text
-        #expect(text.contains("history back"))
+        // Opened at this screen's keys (the proposals list), not at the top.
+        #expect(text.contains("Proposals screen") && text.contains("sort: theme"))
+        s.press(.char("g"))
+        #expect(render(s, width: 80, height: 24).text.contains("history back"))
         s.press(.char("j"), .escape)
         #expect(s.mode == .normal)
     }

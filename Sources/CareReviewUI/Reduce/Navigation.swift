@@ -1,26 +1,7 @@
 import CareReview
+import TerminalText
 
 extension State {
-    /// The position the user is looking at, if any: the selected one in a
-    /// positions list or detail, or the owner of the quote being read.
-    public var selectedPosition: Position? {
-        switch current.screen {
-        case .browse:
-            return current.focusedPane == .proposals ? nil : current.position.flatMap(corpus.position)
-        case .stakeholder: return current.position.flatMap(corpus.position)
-        case .source: return currentSourceQuote.flatMap { ref in
-            if case .position(let id) = ref.owner { return corpus.position(id) } else { return nil }
-        }
-        case .search:
-            guard let hit = selectedHit else { return nil }
-            switch hit.target {
-            case .positionSummary(let id), .quote(let id, _): return corpus.position(id)
-            default: return nil
-            }
-        case .matrix: return matrixCursorPosition
-        case .compare: return nil   // two positions per row: neither is "the" selection
-        }
-    }
 
     /// The coded quote highlighted in the source reader.
     public var currentSourceQuote: Corpus.QuoteRef? {
@@ -33,11 +14,27 @@ extension State {
         search.hits.indices.contains(search.selected) ? search.hits[search.selected] : nil
     }
 
-    var layout: ScreenLayout { ScreenLayout(current, maximised: maximised, width: width, height: height) }
+    var layout: ScreenLayout {
+        ScreenLayout(current, maximised: maximised, width: width, height: height, messageRows: messageRows)
+    }
+
+    /// A message too long for one line wraps onto a second (the body gives up a row).
+    public var messageRows: Int {
+        guard mode == .normal || mode == .confirm, presenter == nil, height >= 16 else { return 1 }
+        let text = mode == .confirm ? (confirmation?.question ?? "") + " (y/n)" : message?.text ?? ""
+        return DisplayWidth.of(text) > width ? 2 : 1
+    }
 
     /// Content rows of a pane at the current size (a sensible guess when hidden).
     func paneHeight(_ pane: Pane) -> Int {
-        layout.content(of: pane)?.height ?? max(1, height - 4)
+        guard let content = layout.content(of: pane) else { return max(1, height - 4) }
+        return max(1, content.height - banner(for: pane, width: content.width, height: content.height).count)
+    }
+
+    /// Rows of a pane's content taken by its banner (see `banner(for:)`).
+    func bannerRows(_ pane: Pane) -> Int {
+        guard let content = layout.content(of: pane) else { return 0 }
+        return banner(for: pane, width: content.width, height: content.height).count
     }
 
     func paneWidth(_ pane: Pane) -> Int {
@@ -45,6 +42,9 @@ extension State {
     }
 
     mutating func push(_ location: Location) {
+        var location = location
+        // A proposal opened at a position: back still reaches its positions list, not the proposals list.
+        if location.entryFocus == nil { location.entryFocus = location.screen == .browse ? min(location.focus, 1) : location.focus }
         history = Array(history[...historyIndex]) + [location]
         if history.count > 100 { history.removeFirst(history.count - 100) }
         historyIndex = history.count - 1
@@ -65,34 +65,26 @@ extension State {
         current.focus = ((current.focus + delta) % n + n) % n
     }
 
+    /// Back: the pane to the left, down to the one this screen was opened
+    /// at; from there the previous screen, as it was left.
     mutating func back() {
-        if current.focus > 0 { current.focus -= 1 } else if historyIndex > 0 { historyIndex -= 1 }
+        if current.focus > (current.entryFocus ?? 0) { current.focus -= 1 } else if historyIndex > 0 { historyIndex -= 1 }
+        else if current.focus > 0 { current.focus -= 1 }
     }
 
-    /// Moves the selection (lists) or scrolls (text) of the focused pane.
-    mutating func move(by delta: Int) {
-        let pane = current.focusedPane
-        switch (current.screen, pane) {
-        case (.browse, .proposals):
-            guard let i = proposalList.index(of: current.proposal) else { return }
-            let j = clamp(i, delta, proposalList.items.count)
-            if j != i { selectProposal(proposalList.items[j].proposal.id) }
-        case (.browse, .positions):
-            selectPosition(in: positionList, delta: delta)
-        case (.stakeholder, .positions):
-            selectPosition(in: stakeholderList, delta: delta)
-        case (_, .detail), (_, .preview):
-            current.setTop(pane, current.top(pane) &+ delta)
-        case (_, .article):
-            guard let a = article, !a.starts.isEmpty else { return }
-            let line = clamp(a.line(containing: current.tops[0]), delta, a.starts.count)
-            current.tops[0] = a.starts[line]
-        case (_, .results):
-            guard !search.hits.isEmpty else { return }
-            search.selected = clamp(search.selected, delta, search.hits.count)
-        case (.matrix, _): moveMatrixRow(by: delta)
-        case (.compare, _): moveCompareRow(by: delta)
-        default: break
+    /// `q`: close this screen and return to the one it was opened from; at
+    /// the first screen, quit. Esc does the same but never quits.
+    mutating func closeScreen() { backOut(quitting: true) }
+
+    mutating func backOut(quitting: Bool) {
+        if historyIndex > 0 {
+            historyIndex -= 1
+        } else if current.focus > 0 {
+            current.focus -= 1
+        } else if quitting {
+            enqueue(.quit(session))
+        } else {
+            message = Message(text: "At the first screen (q or Q quits)", isError: false)
         }
     }
 
@@ -109,7 +101,7 @@ extension State {
         current.setTop(.detail, 0)
     }
 
-    private mutating func selectPosition(in list: GroupedList<Position>, delta: Int) {
+    mutating func selectPosition(in list: GroupedList<Position>, delta: Int) {
         guard let i = list.index(of: current.position) else { return }
         let j = clamp(i, delta, list.items.count)
         if j != i { selectPosition(list.items[j].id) }
@@ -119,40 +111,6 @@ extension State {
         current.position = id
         current.quote = 0
         current.setTop(.detail, 0)
-    }
-
-    /// Enter: the next pane to the right, then the source of the quote.
-    mutating func open() {
-        switch current.screen {
-        case .browse:
-            switch current.focus {
-            case 0:
-                if positionList.isEmpty {
-                    message = Message(text: "No positions on this proposal" + (filter.isEmpty ? "" : " under the filter (F clears)"), isError: false)
-                } else { current.focus = 1 }
-            case 1: if current.position != nil { current.focus = 2 }
-            default: openSourceOfSelection()
-            }
-        case .stakeholder:
-            if current.focus == 0 { if current.position != nil { current.focus = 1 } } else { openSourceOfSelection() }
-        case .source:
-            guard let ref = currentSourceQuote else { return }
-            switch ref.owner {
-            case .position(let id):
-                guard let p = corpus.position(id) else { return }
-                var l = Location(screen: .browse, focus: 2, proposal: p.proposal, position: id)
-                l.quote = p.quotes.firstIndex(of: ref.quote) ?? 0
-                showHidden(p.proposal)
-                push(l)
-            case .review(let id):
-                showHidden(id)
-                push(Location(screen: .browse, focus: 1, proposal: id))
-            }
-        case .search:
-            if let hit = selectedHit { openHit(hit) }
-        case .matrix: openMatrixCursor()
-        case .compare: openCompareRow()
-        }
     }
 
     /// Opens the source reader at the selected quote of the selected position.

@@ -14,20 +14,13 @@ extension State {
             proposalList = ListBuilder.proposals(corpus, filter: filter, order: sort, figures: figures)
             proposalListKey = (filter, sort)
         }
-        switch current.screen {
-        case .browse: normalizeBrowse()
-        case .stakeholder(let id): normalizeStakeholder(id)
-        case .source(let doc): normalizeSource(doc)
-        case .search: normalizeSearch()
-        case .matrix: normalizeMatrix()
-        case .compare(let a, let b): normalizeCompare(a, b)
-        }
+        normalizeScreen()
         filterCursor = max(0, min(filterCursor, FilterMenu.items.count - 1))
         normalizePresenter()
         if mode == .noteInput, noteTarget.flatMap(corpus.position) == nil { mode = .normal; noteTarget = nil }
     }
 
-    private mutating func normalizeBrowse() {
+    mutating func normalizeBrowse() {
         if proposalList.index(of: current.proposal) == nil {
             current.proposal = proposalList.items.first?.proposal.id
             current.position = nil
@@ -49,7 +42,7 @@ extension State {
         followPosition(in: positionList)
     }
 
-    private mutating func normalizeStakeholder(_ id: String) {
+    mutating func normalizeStakeholder(_ id: String) {
         if stakeholderListKey != (id, filter, timeline) {
             stakeholderList = ListBuilder.positions(ofStakeholder: id, corpus, filter: filter, timeline: timeline)
             stakeholderListKey = (id, filter, timeline)
@@ -64,9 +57,11 @@ extension State {
     /// Keeps the selected position visible and the detail scroll in range.
     private mutating func followPosition(in list: GroupedList<Position>) {
         if let i = list.index(of: current.position) {
-            current.setTop(.positions, Viewport.top(stored: current.top(.positions), selected: list.lineOfItem[i],
-                                                    count: list.lines.count, height: paneHeight(.positions),
-                                                    headingAbove: true))
+            var top = Viewport.top(stored: current.top(.positions), selected: list.lineOfItem[i],
+                                   count: list.lines.count, height: paneHeight(.positions), headingAbove: true)
+            // On the last position, the lines after it (what happened next) come into view.
+            if i == list.items.count - 1 { top = max(top, min(list.lineOfItem[i], list.lines.count - paneHeight(.positions))) }
+            current.setTop(.positions, top)
         } else { current.setTop(.positions, 0) }
         if let p = current.position.flatMap(corpus.position) {
             current.quote = max(0, min(current.quote, p.quotes.count - 1))
@@ -79,7 +74,7 @@ extension State {
         }
     }
 
-    private mutating func normalizeSource(_ doc: String) {
+    mutating func normalizeSource(_ doc: String) {
         guard let document = corpus.document(doc) else { return }
         let quotes = corpus.quotes(inDocument: doc)
         current.quote = max(-1, min(current.quote, quotes.count - 1))
@@ -92,8 +87,9 @@ extension State {
         var line: Int
         if current.tops[0] < 0 {
             // Opened at a passage: put it a third of the way down the pane.
+            let marked = current.marks.indices.contains(current.markFocus ?? 0) ? current.marks[current.markFocus ?? 0] : current.marks.first
             let focus = quotes.indices.contains(current.quote) ? quotes[current.quote].quote.start
-                : current.marks.first?.lowerBound ?? 0
+                : marked?.lowerBound ?? 0
             line = a.line(containing: focus) - h / 3
         } else {
             line = a.line(containing: current.tops[0])
@@ -102,7 +98,7 @@ extension State {
         current.tops[0] = a.starts[line]
     }
 
-    private mutating func normalizeSearch() {
+    mutating func normalizeSearch() {
         search.selected = max(0, min(search.selected, search.hits.count - 1))
         let h = paneHeight(.results)
         current.setTop(.results, Viewport.top(stored: current.top(.results), selected: search.selected,

@@ -29,6 +29,10 @@ extension State {
         case .setGlyphs(let g): glyphs = g
         case .openProposal(let id, let stakeholder): openProposal(id, stakeholder: stakeholder)
         case .showMessage(let text, let isError): message = Message(text: text, isError: isError)
+        case .setMonochrome(let on): monochrome = on
+        case .confirm(let question, let effect):
+            confirmation = Confirmation(question: question, effect: effect)
+            mode = .confirm
         }
         normalize()
     }
@@ -36,22 +40,17 @@ extension State {
     /// The key-table contexts for the current mode and screen, most specific first.
     public var keyContexts: [KeyContext] {
         switch mode {
-        case .help: return [.help]
+        case .help, .messageLog: return [.help]
+        case .confirm: return []
         case .filterMenu: return [.filterMenu]
         case .searchInput: return [.searchInput, .lineEditing]
         case .commandLine: return [.commandLine, .lineEditing]
         case .noteInput: return [.noteInput, .lineEditing]
+        case .findInput: return [.findInput, .lineEditing]
         case .normal:
             // Presenter mode has its own small key set, so nothing changes unseen under the slides.
             if presenter != nil { return [.presenter] }
-            var c: [KeyContext] = []
-            switch current.screen {
-            case .browse: c = [.proposals, .positionLists, .onPosition]
-            case .stakeholder: c = [.positionLists, .onPosition]
-            case .matrix: c = [.matrix, .onPosition]
-            case .compare: c = [.compare]
-            case .source, .search: c = [.onPosition]
-            }
+            var c = screenKeyContexts
             if current.focusedPane == .detail || current.focusedPane == .article { c.append(.reading) }
             return c + [.everywhere]
         }
@@ -61,6 +60,15 @@ extension State {
         if showKeys {
             recentKeys.append(key)
             if recentKeys.count > Self.recentKeyLimit { recentKeys.removeFirst(recentKeys.count - Self.recentKeyLimit) }
+        }
+        if mode == .confirm {
+            // y goes ahead; any other key keeps things as they are.
+            mode = .normal
+            let c = confirmation
+            confirmation = nil
+            if key == .char("y") || key == .char("Y"), let c { enqueue(c.effect) }
+            else { message = Message(text: "Not done: nothing was changed", isError: false) }
+            return
         }
         let command = KeyBindings.command(for: key, in: keyContexts)
         if mode.isLineInput {
@@ -74,16 +82,17 @@ extension State {
             }
             return
         }
-        // Any key dismisses a message, as in most terminal readers.
-        if command != .cancel { message = nil }
+        // Any key dismisses a message, as in most terminal readers (Esc only that).
+        if command != .cancel, !(presenter != nil && command == .togglePresenter) { message = nil }
         if let command { perform(command) }
     }
 
     mutating func perform(_ command: Command) {
         switch mode {
-        case .help: return performInHelp(command)
+        case .help, .messageLog: return performInHelp(command)
+        case .confirm: return
         case .filterMenu: return performInFilterMenu(command)
-        case .searchInput, .commandLine, .noteInput: return editLine(command)
+        case .searchInput, .commandLine, .noteInput, .findInput: return editLine(command)
         case .normal: break
         }
         if presenter != nil { return performInPresenter(command) }
@@ -105,6 +114,11 @@ extension State {
         case .toggleMaximise: maximised.toggle()
         case .openStakeholder: openStakeholderOfSelection()
         case .openProposal: openProposalOfSelection()
+        case .openStakeholderIndex: openStakeholderIndex()
+        case .close: closeScreen()
+        case .startFind: startFind()
+        case .findNext: stepFind(by: 1)
+        case .findPrevious: stepFind(by: -1)
         case .nextQuote: stepQuote(by: 1)
         case .previousQuote: stepQuote(by: -1)
         case .startSearch: startSearch()
@@ -116,10 +130,9 @@ extension State {
         case .openFilterMenu:
             mode = .filterMenu
         case .clearFilters: clearFilters()
-        case .toggleHelp:
-            mode = .help
-            helpTop = 0
-        case .cancel: message = nil
+        case .toggleHelp: openHelp()
+        case .cancel:
+            if message != nil { message = nil } else { backOut(quitting: false) }
         case .cycleSort:
             guard current.screen == .browse || current.screen == .matrix else { return }
             let all = ProposalOrder.allCases
@@ -168,6 +181,26 @@ extension State {
         message = Message(text: "Filters cleared", isError: false)
     }
 
+    /// `?`: help, opened at the keys of the screen in use (its most specific context).
+    mutating func openHelp() {
+        let context = keyContexts.first
+        mode = .help
+        helpTop = context.flatMap { c in HelpContent.entries(glyphs).firstIndex { $0.heading && $0.keys == c.rawValue } } ?? 0
+    }
+
+    /// `:messages`: the log of messages, newest at the bottom.
+    mutating func openMessageLog() {
+        mode = .messageLog
+        helpTop = max(0, messageLog.count - max(1, height - 6))
+    }
+
+    /// `:theme`: a theme for now and next time; the whole screen is repainted.
+    mutating func chooseTheme(_ t: ThemeName) {
+        if presenter != nil { presenter?.previousTheme = t } else { theme = t }
+        enqueue(.redraw)
+        message = Message(text: "Theme: \(t.rawValue) (kept for next time)", isError: false)
+    }
+
     mutating func performInHelp(_ command: Command) {
         let page = max(1, height - 6)
         switch command {
@@ -176,9 +209,12 @@ extension State {
         case .pageDown: helpTop += page
         case .pageUp: helpTop -= page
         case .cancel, .toggleHelp: mode = .normal
-        case .quit: mode = .normal
+        case .quit, .close: mode = .normal
+        case .first: helpTop = 0
+        case .last: helpTop = Int.max / 2
         default: break
         }
-        helpTop = max(0, min(helpTop, HelpContent.lineCount(glyphs) - 1))
+        let count = mode == .messageLog ? messageLog.count : HelpContent.lineCount(glyphs)
+        helpTop = max(0, min(helpTop, count - 1))
     }
 }

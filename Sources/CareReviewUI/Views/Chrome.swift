@@ -2,47 +2,7 @@ import CareReview
 
 /// The title line, the status line and the message / input line.
 extension State {
-    /// Where you are: "Proposals › Abolish IROs › Article 39".
-    public var breadcrumb: [String] {
-        switch current.screen {
-        case .browse:
-            var parts = ["Proposals"]
-            if current.focus >= 1, let p = current.proposal { parts.append(corpus.proposalTitle(p)) }
-            if current.focus >= 2, let p = current.position.flatMap(corpus.position) { parts.append(corpus.stakeholderName(p.stakeholder)) }
-            return parts
-        case .stakeholder(let id):
-            var parts = ["Stakeholder", corpus.stakeholderName(id)]
-            if current.focus >= 1, let p = current.position.flatMap(corpus.position) { parts.append(corpus.proposalTitle(p.proposal)) }
-            return parts
-        case .source(let d): return ["Source", corpus.document(d)?.title ?? d]
-        case .search: return ["Search"] + (search.query.isEmpty ? [] : ["“\(search.query)”"])
-        case .matrix: return ["Stance matrix"]
-        case .compare(let a, let b): return ["Compare", corpus.stakeholderName(a) + " vs " + corpus.stakeholderName(b)]
-        }
-    }
 
-    /// "3/12": the selection's place in the focused list.
-    public var listPosition: String? {
-        func place(_ i: Int?, _ n: Int) -> String? { i.map { "\($0 + 1)/\(n)" } }
-        switch (current.screen, current.focusedPane) {
-        case (.browse, .proposals): return place(proposalList.index(of: current.proposal), proposalList.items.count)
-        case (.browse, .positions), (.browse, .detail): return place(positionList.index(of: current.position), positionList.items.count)
-        case (.stakeholder, _): return place(stakeholderList.index(of: current.position), stakeholderList.items.count)
-        case (.source(let d), _):
-            let n = corpus.quotes(inDocument: d).count
-            return current.quote >= 0 && current.quote < n ? "quote \(current.quote + 1)/\(n)" : nil
-        case (.search, _): return search.hits.isEmpty ? nil : place(search.selected, search.hits.count)
-        case (.matrix, _):
-            guard let m = matrix, let g = current.grid else { return nil }
-            if g.row < 0 { return "column header \(g.col + 1)/\(m.columns.count)" }
-            if g.col < 0 { return "row header \(g.row + 1)/\(m.rows.count)" }
-            return "row \(g.row + 1)/\(m.rows.count) · col \(g.col + 1)/\(m.columns.count)"
-        case (.compare, _):
-            guard let c = comparison, let g = current.grid, !c.rows.isEmpty else { return nil }
-            return place(g.row, c.rows.count)
-        default: return nil
-        }
-    }
 }
 
 struct ChromeRenderer {
@@ -95,8 +55,9 @@ struct ChromeRenderer {
     /// Returns the glyphs and, when typing, the cursor column.
     func messageLine(width: Int) -> ([StyledGlyph], Int?) {
         switch state.mode {
-        case .searchInput, .commandLine, .noteInput:
-            let prompt = state.mode == .searchInput ? "/" : state.mode == .noteInput ? "Note: " : ":"
+        case .searchInput, .commandLine, .noteInput, .findInput:
+            let prompt = state.mode == .searchInput ? "/" : state.mode == .noteInput ? "Note: "
+                : state.mode == .findInput ? "Find in article: " : ":"
             let chars = state.line.characters
             var glyphs = text(prompt, Style(.key, bold: true))
             let before = text(String(chars[..<state.line.cursor]), Style(.input))
@@ -116,7 +77,9 @@ struct ChromeRenderer {
                 cursor -= dropped
             }
             return (glyphs, min(cursor, max(0, width - 1)))
-        case .help: return (hint([(.cancel, "close"), (.moveDown, "scroll")], width: width), nil)
+        case .help, .messageLog: return (hint([(.cancel, "close"), (.moveDown, "scroll")], width: width), nil)
+        case .confirm:
+            return (text((state.confirmation?.question ?? "") + " (y/n)", Style(.key, bold: true)), nil)
         case .filterMenu: return (hint([(.toggleFilterItem, "toggle"), (.clearFilters, "clear all"), (.cancel, "close")], width: width), nil)
         case .normal:
             let echo = keyEcho(width: width / 2)
@@ -127,25 +90,12 @@ struct ChromeRenderer {
             } else {
                 left = hint(hintItems, width: room)
             }
-            if echo.isEmpty { return (left, nil) }
+            if echo.isEmpty {
+                // A message longer than the line: kept whole (the line wraps), never cut short.
+                if state.message != nil, state.messageRows > 1 { return (left, nil) }
+                return (TextLayout.truncate(left, width: width, ellipsis: g.ellipsis), nil)
+            }
             return (TextLayout.fit(left, width: room, ellipsis: g.ellipsis, padStyle: .normal) + echo, nil)
-        }
-    }
-
-    /// What the hint line offers on this screen.
-    var hintItems: [(Command, String)] {
-        let clear: [(Command, String)] = state.filter.isEmpty ? [] : [(.clearFilters, "clear filter")]
-        switch state.current.screen {
-        case .matrix:
-            return [(.open, "open"), (.cycleSort, "sort"), (.openFilterMenu, "filter")] + clear
-                + [(.back, "back"), (.toggleHelp, "help"), (.quit, "quit")]
-        case .compare:
-            return [(.open, "open"), (.swapCompared, "swap"), (.compare, "other"), (.back, "back"),
-                    (.toggleHelp, "help"), (.quit, "quit")]
-        default:
-            return [(.open, "open"), (.back, "back"), (.startSearch, "search"), (.openFilterMenu, "filter")] + clear
-                + [(.startCommand, "command"), (.toggleHelp, "help"), (.quit, "quit"), (.openMatrix, "matrix"),
-                   (.togglePresenter, "present")]
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import CareReview
 import TerminalText
 
@@ -9,6 +10,50 @@ struct Rows {
 
     func text(_ s: String, _ style: Style = .normal) -> [StyledGlyph] { SafeGlyphs.make(s, style: style, glyphs: g) }
 
+    /// A stakeholder's name in `width` columns: in full where it fits, else
+    /// its short name (the acronym the data holds, such as ADCS), else cut.
+    func name(_ s: Stakeholder, width: Int, style: Style = .normal) -> [StyledGlyph] {
+        let full = text(s.name, style)
+        if TextLayout.width(full) <= width { return full }
+        if let short = Rows.shortName(s), DisplayWidth.of(short) <= width { return text(short, style) }
+        return TextLayout.truncate(full, width: width, ellipsis: g.ellipsis)
+    }
+
+    func name(ofStakeholder id: String, width: Int, style: Style = .normal) -> [StyledGlyph] {
+        corpus.stakeholder(id).map { name($0, width: width, style: style) }
+            ?? TextLayout.truncate(text(id, style), width: width, ellipsis: g.ellipsis)
+    }
+
+    /// A proposal's title in `width` columns, else its acronym (RCC), else cut.
+    func proposalName(_ id: String, width: Int, style: Style = .normal) -> [StyledGlyph] {
+        guard let p = corpus.proposal(id) else { return text(id, style) }
+        let full = text(p.title, style)
+        if TextLayout.width(full) <= width { return full }
+        if let short = p.aliases.filter({ a in a.count >= 2 && a.allSatisfy { $0.isUppercase || $0.isNumber } }).min(by: { $0.count < $1.count }),
+           DisplayWidth.of(short) <= width { return text(short, style) }
+        return TextLayout.truncate(full, width: width, ellipsis: g.ellipsis)
+    }
+
+    /// The shortest alias written as an acronym (ADCS, BASW), if any.
+    static func shortName(_ s: Stakeholder) -> String? {
+        s.aliases.filter { a in a.count >= 2 && a.count < s.name.count && a.allSatisfy { $0.isUppercase || $0.isNumber } }
+            .min { $0.count < $1.count }
+    }
+
+    /// "◔ concerned" in the stance's style (the word always, never colour alone).
+    func stanceLabel(_ s: Stance) -> [StyledGlyph] {
+        text(g.stance(s) + " " + s.rawValue, Style(.stance(s), bold: true))
+    }
+
+    /// A stance glyph, with its letter beside it where the glyph's shape
+    /// would otherwise carry the stance alone (no colour, or ASCII).
+    /// In ASCII the letter replaces the two-character symbol (S Q M C O), so
+    /// tallies stay narrow and "--" never has to be told from a dash.
+    func stanceGlyph(_ s: Stance, style: Style? = nil) -> [StyledGlyph] {
+        let shown = !g.isUnicode ? s.letter.uppercased() : g.stance(s) + (state.needsStanceLetters ? s.letter.uppercased() : "")
+        return text(shown, style ?? Style(.stance(s), bold: true))
+    }
+
     /// "●3 ◕2 ◑· ◔1 ○·": supports … opposes, glyph and count, zeros as a dot.
     func tally(_ counts: [Int], digits: Int) -> [StyledGlyph] {
         var out: [StyledGlyph] = []
@@ -16,16 +61,27 @@ struct Rows {
             if !out.isEmpty { out += text(" ") }
             let n = counts[s.rank]
             let number = n == 0 ? (g.isUnicode ? "·" : ".") : String(n)
-            out += text(g.stance(s), Style(.stance(s), bold: true))
+            out += stanceGlyph(s)
             out += text(String(repeating: " ", count: max(0, digits - number.count)) + number, n == 0 ? .dim : .normal)
         }
         return out
     }
 
+    /// The stances that have positions, glyph (and letter where needed) and count; "no positions" as a dot.
+    func compactTally(_ counts: [Int]) -> [StyledGlyph] {
+        var out: [StyledGlyph] = []
+        for s in Stance.allCases where counts[s.rank] > 0 {
+            if !out.isEmpty { out += text(" ") }
+            out += stanceGlyph(s) + text(String(counts[s.rank]))
+        }
+        return out.isEmpty ? text(g.isUnicode ? "·" : ".", .dim) : out
+    }
+
     func proposal(_ row: ProposalRow, width: Int, digits: Int) -> [StyledGlyph] {
         var right: [StyledGlyph] = []
-        if width >= 34 { right = tally(row.tally, digits: digits) }
-        if width >= 60 { right = text(TextLayout.truncate(row.proposal.stage.shortLabel, width: 10, glyphs: g).padded(10), .dim) + text(" ") + right }
+        // Narrow panes: only the stances present ("◔2 ○1"), right-aligned, so the title gets the room.
+        if width >= 60 { right = tally(row.tally, digits: digits) } else if width >= 24 { right = compactTally(row.tally) }
+        if width >= 80 { right = text(TextLayout.truncate(row.proposal.stage.shortLabel, width: 10, glyphs: g).padded(10), .dim) + text(" ") + right }
         let titleWidth = max(1, width - TextLayout.width(right) - (right.isEmpty ? 0 : 1))
         var line = TextLayout.fit(text(row.proposal.title), width: titleWidth, ellipsis: g.ellipsis)
         if !right.isEmpty { line += text(" ") + right }
@@ -41,12 +97,14 @@ struct Rows {
             line += TextLayout.fit(text(p.date.humanDescription, .dim), width: 11, ellipsis: g.ellipsis) + text(" ")
         }
         let rest = max(0, width - TextLayout.width(line))
-        let name = showProposal ? corpus.proposalTitle(p.proposal) : corpus.stakeholderName(p.stakeholder)
-        if rest < 30 {
-            return line + TextLayout.truncate(text(name), width: rest, ellipsis: g.ellipsis)
+        func label(_ w: Int) -> [StyledGlyph] {
+            showProposal ? TextLayout.truncate(text(corpus.proposalTitle(p.proposal)), width: w, ellipsis: g.ellipsis)
+                : name(ofStakeholder: p.stakeholder, width: w)
         }
-        let nameWidth = min(max(12, rest * 2 / 5), 32)
-        line += TextLayout.fit(text(name), width: nameWidth, ellipsis: g.ellipsis) + text(" ")
+        if rest < 30 { return line + label(rest) }
+        // A stakeholder's positions: the proposal's title matters more than our summary.
+        let nameWidth = showProposal ? min(max(16, rest * 3 / 5), 60) : min(max(12, rest * 2 / 5), 32)
+        line += TextLayout.fit(label(nameWidth), width: nameWidth, ellipsis: g.ellipsis) + text(" ")
         if !showProposal, rest >= 60, let s = corpus.stakeholder(p.stakeholder) {
             line += TextLayout.fit(text(s.kind.label, .dim), width: 14, ellipsis: g.ellipsis) + text(" ")
         }
@@ -60,6 +118,15 @@ struct Rows {
             return text(g.stance(s) + " " + s.rawValue, Style(.stance(s), bold: true)) + text(" (\(n))", Style(.groupHeader))
         case .stage(let s, let n):
             return text(s.label, Style(.groupHeader, bold: true)) + text(" (\(n))", Style(.groupHeader))
+        case .eventsHeading(let n):
+            let checked = corpus.eventsCheckedUpTo.map { " · checked to \($0.humanDescription)" } ?? ""
+            return text("What happened next", Style(.groupHeader, bold: true))
+                + text(" (\(n)): government, not positions\(checked)", Style(.groupHeader))
+        case .event(let i):
+            guard let id = state.current.proposal, case let events = corpus.events(onProposal: id), events.indices.contains(i) else { return [] }
+            let e = events[i]
+            return text(" \(e.date.humanDescription) ", .dim) + text(e.kind.label.uppercased(), Style(.key, bold: true))
+                + text(" \(e.instrument): ") + text(e.summary, .dim) + text(" \(g.citationDash)\(e.sourceTitle)", .dim)
         case .item: return []
         }
     }
@@ -104,23 +171,41 @@ struct Rows {
         return glyphs
     }
 
-    func hit(_ hit: SearchHit, width: Int) -> [StyledGlyph] {
-        var line = TextLayout.fit(text(hitKind(hit.target), .dim), width: 11, ellipsis: g.ellipsis) + text(" ")
-        let rest = max(0, width - 12)
-        if width < 60 { return line + snippet(hit) }
-        line += TextLayout.truncate(text(hitOwner(hit.target), Style(.normal, bold: true)), width: max(8, rest * 2 / 5), ellipsis: g.ellipsis)
+    /// "quote  ADCS on Regional commissioning (in 4 positions): …matched words…" —
+    /// what it is, whose and about what, then the words; narrower, shorter names.
+    func hit(_ hit: SearchHit, sharedBy others: Int = 0, width: Int) -> [StyledGlyph] {
+        let kindWidth = width < 60 ? 8 : 11
+        let kind = width < 60 ? hitKind(hit.target).replacingOccurrences(of: "stakeholder", with: "who")
+            .replacingOccurrences(of: "position", with: "summary") : hitKind(hit.target)
+        var line = TextLayout.fit(text(kind, .dim), width: kindWidth, ellipsis: g.ellipsis) + text(" ")
+        let rest = max(0, width - kindWidth - 1)
+        let shared = others > 0 ? text(" (in \(others + 1) positions)", .dim) : []
+        // Whose words come first; the matched words get what is left (the preview shows them in full).
+        let ownerWidth = max(width < 60 ? 14 : 8, (width < 60 ? rest * 3 / 5 : rest * 2 / 5) - TextLayout.width(shared))
+        line += TextLayout.truncate(owner(hit.target, width: ownerWidth), width: ownerWidth, ellipsis: g.ellipsis) + shared
         return line + text(": ", .dim) + snippet(hit)
+    }
+
+    /// Whose: the stakeholder (its short name where the full one does not fit) and the proposal.
+    func owner(_ t: SearchHit.Target, width: Int) -> [StyledGlyph] {
+        let bold = Style(.normal, bold: true)
+        switch t {
+        case .positionSummary(let id), .quote(let id, _):
+            guard let p = corpus.position(id) else { return text(id, bold) }
+            let full = text(hitOwner(t), bold)
+            if TextLayout.width(full) <= width { return full }
+            let who = name(ofStakeholder: p.stakeholder, width: max(4, width / 2), style: bold)
+            let room = max(1, width - TextLayout.width(who) - 4)
+            return who + text(" on ", bold) + proposalName(p.proposal, width: room, style: bold)
+        default: return text(hitOwner(t), bold)
+        }
     }
 }
 
 extension String {
     /// In quotation marks, unless the text already is (some quotes in the
     /// data include their own).
-    func quoted(_ glyphs: GlyphSet) -> String {
-        let opens: Set<Character> = ["“", "\"", "‘", "'"], closes: Set<Character> = ["”", "\"", "’", "'"]
-        if let f = first, let l = last, count > 1, opens.contains(f), closes.contains(l) { return self }
-        return glyphs.isUnicode ? "“" + self + "”" : "\"" + self + "\""
-    }
+    func quoted(_ glyphs: GlyphSet) -> String { Quotation.enclose(self, unicode: glyphs.isUnicode) }
 
     func padded(_ width: Int) -> String {
         let w = DisplayWidth.of(self)

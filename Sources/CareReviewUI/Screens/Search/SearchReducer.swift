@@ -6,6 +6,7 @@ extension State {
         line = LineEditor()
         search.query = ""
         search.hits = []
+        search.sharedBy = []
         search.selected = 0
         if current.screen != .search { push(Location(screen: .search)) }
     }
@@ -14,7 +15,12 @@ extension State {
     mutating func runSearch() {
         guard let index = search.index else { return }
         let q = search.query.trimmingSpaces
-        search.hits = q.isEmpty ? [] : index.search(search.query, limit: SearchState.limit)
+        let raw = q.isEmpty ? [] : index.search(search.query, limit: SearchState.limit)
+        // A quote several positions share (a sector round-up quoted for four) is one row.
+        let grouped = corpus.groupingSharedQuotes(raw)
+        let hits = grouped.map(\.hit), shared = grouped.map(\.alsoIn)
+        search.hits = hits
+        search.sharedBy = shared
         search.selected = 0
     }
 
