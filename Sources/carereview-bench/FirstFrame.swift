@@ -3,6 +3,7 @@ import Foundation
 /// Launch to first painted frame in a real terminal (tmux 120×40), against
 /// `less` showing a file (the peer a reader would reach for), interleaved run by run.
 enum FirstFrame {
+    nonisolated(unsafe) static var runs = 0
     static func measure(binary: String, listing: String) -> Target? {
         guard FirstFrame.shell("command -v tmux >/dev/null && command -v less >/dev/null") == 0 else {
             print("first_frame: MISSING TOOL (tmux and less are needed)"); return Target("first frame ≤ 2.5× less", false, "tmux or less missing")
@@ -23,9 +24,12 @@ enum FirstFrame {
     /// Starts `command` in a fresh tmux server and polls until `marker` shows.
     /// The server's own start is excluded: it is started first, on a shell that waits.
     static func timeToScreen(_ command: String, marker: String) -> Double? {
-        let socket = "cr-bench-\(getpid())"
+        // A fresh socket name per run: reusing one races with the previous server's exit.
+        runs += 1
+        let socket = "cr-bench-\(getpid())-\(runs)"
         defer { _ = shell("tmux -L \(socket) kill-server 2>/dev/null") }
-        guard shell("tmux -L \(socket) -f /dev/null new-session -d -x 120 -y 40 'sleep 30'") == 0 else { return nil }
+        // remain-on-exit: respawning the pane must not close the session (and the server) under the new command.
+        guard shell("tmux -L \(socket) -f /dev/null new-session -d -x 120 -y 40 'sleep 30' \\; set-option -g remain-on-exit on") == 0 else { return nil }
         let start = now()
         guard shell("tmux -L \(socket) respawn-pane -k \"\(command)\"") == 0 else { return nil }
         while now() - start < 10 {
