@@ -1,4 +1,5 @@
 import CareReview
+import CareReviewNotes
 import CareReviewUI
 import Foundation
 
@@ -9,7 +10,7 @@ struct EffectRunner {
     let corpus: Corpus
     let sessions: SessionStore
     let stateDirectory: URL
-    let annotations: AnnotationStore
+    let annotations: AnnotationSession
 
     enum Outcome {
         case done(message: String?, isError: Bool, repaint: Bool)
@@ -48,7 +49,8 @@ struct EffectRunner {
             if !overwrite, FileManager.default.fileExists(atPath: url.path) {
                 return .ask(question: "\(url.path) exists. Replace it?", effect: .exportBrief(path: path, overwrite: true))
             }
-            let marks = state.annotations
+            // Everything stored now: other browsers' and CLI runs' marks too.
+            let marks = (try? annotations.current()) ?? state.annotations
             let positions = marks.markedPositions(in: corpus)
             let text = BriefExport.render(positions, corpus: corpus, notes: marks.notes)
             return write(text, to: url, what: "a brief of \(positions.count) marked position\(positions.count == 1 ? "" : "s")")
@@ -119,7 +121,7 @@ struct EffectRunner {
     /// Writes a file the user named.
     private func write(_ text: String, to url: URL, what: String) -> Outcome {
         do {
-            try AtomicFile.write(Data(text.utf8), to: url)
+            try OutputFile.write(Data(text.utf8), toPath: url.path)
             return .done(message: "Exported \(what) to \(url.path)", isError: false, repaint: false)
         } catch {
             return .done(message: "Could not write \(url.path): \(error.localizedDescription)", isError: true, repaint: false)

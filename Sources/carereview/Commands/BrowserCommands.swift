@@ -1,5 +1,6 @@
 import ArgumentParser
 import CareReview
+import CareReviewNotes
 import CareReviewUI
 import TerminalBackend
 import Foundation
@@ -43,18 +44,19 @@ struct OpenCommand: ParsableCommand {
             print(Reports.show(p, c), terminator: "")
             return
         }
-        try openBrowser(c, display: display, deepLink: (p.id, s?.id))
+        try openBrowser(c, display: display, deepLink: (p.id, s?.id), dataset: corpus.notesDataset)
     }
 }
 
 /// Opens the terminal browser; where the terminal cannot show it, says
 /// why and prints the plain-text equivalent instead.
-func openBrowser(_ corpus: Corpus, display: DisplayOptions, deepLink: (proposal: String, stakeholder: String?)?) throws {
+func openBrowser(_ corpus: Corpus, display: DisplayOptions, deepLink: (proposal: String, stakeholder: String?)?,
+                 dataset: NotesDataset) throws {
     let settings = try BrowserSettings.resolve(display)
     var options = BrowserOptions(theme: settings.theme, colors: settings.colors, fresh: display.fresh,
                                  deepLink: deepLink.map { DeepLink(proposal: $0.proposal, stakeholder: $0.stakeholder) },
                                  stateDirectory: BrowserSettings.stateDirectory,
-                                 annotations: AnnotationStore.standard(), present: display.present, showKeys: display.showKeys)
+                                 annotations: AnnotationStore.standard(dataset: dataset), present: display.present, showKeys: display.showKeys)
     options.mouse = settings.mouse
     options.configTheme = settings.configTheme
     do {
