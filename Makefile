@@ -38,8 +38,8 @@ $(INTEROP_VENV)/.installed:
 
 # Release build, synthetic corpora at 1x/100x/1000x, figures printed.
 bench: check-deps
-	$(SWIFT) build -c release --product carereview
-	$(SWIFT) build -c release --product carereview-bench
+	$(SWIFT) build -c release --static-swift-stdlib --product carereview
+	$(SWIFT) build -c release --static-swift-stdlib --product carereview-bench
 	.build/release/carereview-bench --binary .build/release/carereview
 
 # A single self-contained binary (Swift runtime linked in): needs only libncursesw on the target machine.

@@ -65,7 +65,9 @@ let package = Package(
         .executableTarget(name: "carereview-bench", dependencies: ["CareReview", "EmbeddedCorpus", "CareReviewUI", "CareReviewExchange"]),
 
         // Test data is read from the source tree (#filePath), not bundled.
-        .testTarget(name: "CareReviewTests", dependencies: ["CareReview", "CareReviewNotes", "EmbeddedCorpus", "CareReviewExchange", "TerminalText"], exclude: ["Fixtures"]),
+        // Yams here only as the whole-file reference parse the loader is checked against.
+        .testTarget(name: "CareReviewTests", dependencies: ["CareReview", "CareReviewNotes", "EmbeddedCorpus", "CareReviewExchange", "TerminalText",
+                                                            .product(name: "Yams", package: "Yams")], exclude: ["Fixtures"]),
         .testTarget(name: "CareReviewUITests", dependencies: ["CareReviewUI", "CareReview", "EmbeddedCorpus", "TerminalText"], exclude: ["Goldens"]),
         .testTarget(name: "CLITests", dependencies: ["CareReview"], exclude: ["Goldens"]),
     ]
