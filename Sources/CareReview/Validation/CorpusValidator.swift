@@ -74,7 +74,7 @@ enum CorpusValidator {
     }
 
     private static func suggestion(_ name: String, among ids: Set<String>) -> String {
-        let close = ids.filter { editDistance($0, name, limit: 3) <= 3 || $0.hasPrefix(name) }.sorted()
+        let close = ids.filter { DidYouMean.distance($0.lowercased(), name.lowercased(), limit: 3) <= 3 || $0.hasPrefix(name) }.sorted()
         return close.isEmpty ? "" : " (did you mean \(close.prefix(3).map { "'\($0)'" }.joined(separator: ", "))?)"
     }
 
@@ -136,23 +136,3 @@ enum CorpusValidator {
     static let hintLimit = 100
 }
 
-/// Levenshtein distance, giving up early beyond `limit`.
-func editDistance(_ a: String, _ b: String, limit: Int = .max) -> Int {
-    let x = Array(a.lowercased().unicodeScalars), y = Array(b.lowercased().unicodeScalars)
-    if abs(x.count - y.count) > limit { return limit + 1 }
-    if x.isEmpty { return y.count }
-    if y.isEmpty { return x.count }
-    var prev = Array(0...y.count)
-    var cur = [Int](repeating: 0, count: y.count + 1)
-    for i in 1...x.count {
-        cur[0] = i
-        var rowMin = cur[0]
-        for j in 1...y.count {
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-            rowMin = min(rowMin, cur[j])
-        }
-        if rowMin > limit { return limit + 1 }
-        swap(&prev, &cur)
-    }
-    return prev[y.count]
-}
