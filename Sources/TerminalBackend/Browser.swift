@@ -38,6 +38,7 @@ public enum Browser {
         let size = terminal.size
         let sessions = SessionStore(directory: options.stateDirectory)
         var state = initialState(corpus, options, sessions, glyphs: glyphs, size: size)
+        if terminal.depth == .none { state.apply(.setMonochrome(true)) }
         let effects = EffectRunner(terminal: terminal, corpus: corpus, sessions: sessions, stateDirectory: options.stateDirectory,
                                    annotations: options.annotations)
         var painter = Painter()
@@ -67,6 +68,9 @@ public enum Browser {
                 switch effects.perform(pending.effect, in: state) {
                 case .quit:
                     return 0
+                case .ask(let question, let effect):
+                    state.apply(.effectFinished(id: pending.id))
+                    state.apply(.confirm(question: question, effect: effect))
                 case .done(let message, let isError, let repaint):
                     if repaint { painter.invalidate() }
                     state.apply(.effectFinished(id: pending.id, message: message, isError: isError))

@@ -13,6 +13,8 @@ struct EffectRunner {
 
     enum Outcome {
         case done(message: String?, isError: Bool, repaint: Bool)
+        /// Needs a yes first (e.g. overwriting a file): the browser asks.
+        case ask(question: String, effect: Effect)
         case quit
     }
 
@@ -41,10 +43,15 @@ struct EffectRunner {
             } catch {
                 return .done(message: "Could not save your marks and notes: \(error.localizedDescription)", isError: true, repaint: false)
             }
-        case .exportBrief(let path):
+        case .exportBrief(let path, let overwrite):
+            let url = Self.url(path)
+            if !overwrite, FileManager.default.fileExists(atPath: url.path) {
+                return .ask(question: "\(url.path) exists. Replace it?", effect: .exportBrief(path: path, overwrite: true))
+            }
             let marks = state.annotations
-            let text = BriefExport.render(marks.markedPositions(in: corpus), corpus: corpus, notes: marks.notes)
-            return write(text, to: path, what: "briefing")
+            let positions = marks.markedPositions(in: corpus)
+            let text = BriefExport.render(positions, corpus: corpus, notes: marks.notes)
+            return write(text, to: url, what: "a brief of \(positions.count) marked position\(positions.count == 1 ? "" : "s")")
         }
     }
 
@@ -94,13 +101,28 @@ struct EffectRunner {
     }
 
     private func export(_ request: ExportRequest) -> Outcome {
-        write(request.render(corpus), to: request.path, what: request.format.rawValue)
+        let url = Self.url(request.path)
+        if !request.overwrite, FileManager.default.fileExists(atPath: url.path) {
+            var yes = request
+            yes.overwrite = true
+            return .ask(question: "\(url.path) exists. Replace it?", effect: .export(yes))
+        }
+        return write(request.render(corpus), to: url, what: "\(request.scope(corpus)) as \(request.format.label)")
     }
 
-    /// Writes a file the user named (relative to the working directory, ~ expanded).
-    private func write(_ text: String, to path: String, what: String) -> Outcome {
-        let expanded = NSString(string: path).expandingTildeInPath
-        let url = URL(fileURLWithPath: expanded, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+    /// A path the user typed: relative to the working directory, `~` as $HOME.
+    static func url(_ path: String) -> URL {
+        var expanded = path
+        if path == "~" || path.hasPrefix("~/") {
+            let home = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
+                ?? FileManager.default.homeDirectoryForCurrentUser.path
+            expanded = home + path.dropFirst()
+        }
+        return URL(fileURLWithPath: expanded, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+    }
+
+    /// Writes a file the user named.
+    private func write(_ text: String, to url: URL, what: String) -> Outcome {
         do {
             try AtomicFile.write(Data(text.utf8), to: url)
             return .done(message: "Exported \(what) to \(url.path)", isError: false, repaint: false)

@@ -5,12 +5,17 @@ import CareReviewUI
 /// previous frame (ratatui-style diffing; curses then sends the minimum).
 struct Painter {
     private var previous: ScreenBuffer?
+    /// The palette the previous frame was painted in: cells keep their
+    /// roles across a theme change, so a new palette repaints everything.
+    private var paletteName: ThemeName?
 
     /// Forget the previous frame: the next paint repaints everything
     /// (after a resize, Ctrl-L, or returning from the pager or Ctrl-Z).
     mutating func invalidate() { previous = nil }
 
     mutating func paint(_ frame: ScreenBuffer, palette: Palette, on terminal: Terminal) {
+        if paletteName != palette.name { previous = nil }
+        paletteName = palette.name
         if previous == nil || previous?.width != frame.width || previous?.height != frame.height {
             erase()
         }

@@ -19,7 +19,7 @@ struct BrowserSettings {
         }
         var theme: ThemeName?
         if let flag = display.theme {
-            theme = try themeNamed(flag, from: "--theme")
+            theme = flag
         } else if let env = environment["CAREREVIEW_THEME"], !env.isEmpty {
             theme = try themeNamed(env, from: "CAREREVIEW_THEME")
         } else if let value = config["theme"] {

@@ -11,6 +11,7 @@ struct CareReviewCommand: ParsableCommand {
         With no subcommand on a terminal, opens the browser; otherwise prints
         the list of proposals. Subcommands serve scripts and pipes.
         """,
+        version: CareReviewVersion.current,
         subcommands: [ProposalsCommand.self, ShowCommand.self, StakeholdersCommand.self, StakeholderCommand.self,
                       SearchCommand.self, ValidateCommand.self, ExportCommand.self, ImportCommand.self, OpenCommand.self,
                       MatrixCommand.self, CompareCommand.self, BriefCommand.self, AgreeCommand.self,
@@ -33,19 +34,46 @@ struct CareReviewCommand: ParsableCommand {
 @main
 enum Main {
     static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let isShellCall = arguments.first == "---completion" || arguments.first == "--generate-completion-script"
+        if !isShellCall, let problem = CommandLineChecks.problem(arguments) { exitWithUsageError(problem.message, command: problem.command) }
+        var command: ParsableCommand
         do {
-            var command = try CareReviewCommand.parseAsRoot()
-            try command.run()
+            command = try CareReviewCommand.parseAsRoot(arguments)
         } catch {
-            // argument-parser uses 64 (EX_USAGE) for usage errors; we promise 2.
-            let code = CareReviewCommand.exitCode(for: error)
-            let message = CareReviewCommand.fullMessage(for: error)
-            if code == .success {
-                if !message.isEmpty { print(message) }
-                exit(0)
-            }
-            if !message.isEmpty { printError(message) }
-            exit(code == .validationFailure ? 2 : code.rawValue)
+            if !isShellCall, let typo = CommandLineChecks.unknownSubcommand(arguments) { exitWithUsageError(typo, command: CareReviewCommand.self) }
+            exitFor(error)
         }
+        do {
+            try command.run()
+        } catch let error as ValidationError {
+            // Thrown while running (a name that matches nothing): the usage
+            // shown is the subcommand's, not the top-level one.
+            exitWithUsageError(error.message, command: type(of: command))
+        } catch {
+            exitFor(error)
+        }
+    }
+
+    /// argument-parser's message and status, except that usage errors exit
+    /// 2 (we promise 2; argument-parser uses 64, EX_USAGE).
+    static func exitFor(_ error: Error) -> Never {
+        let code = CareReviewCommand.exitCode(for: error)
+        let message = CareReviewCommand.fullMessage(for: error)
+        if code == .success {
+            if !message.isEmpty { print(message) }
+            exit(0)
+        }
+        if !message.isEmpty { printError(message) }
+        exit(code == .validationFailure ? 2 : code.rawValue)
+    }
+
+    static func exitWithUsageError(_ message: String, command: ParsableCommand.Type) -> Never {
+        let usage = command == CareReviewCommand.self
+            ? CareReviewCommand.helpMessage().components(separatedBy: "\n").first { $0.hasPrefix("USAGE:") }.map { String($0.dropFirst(7)) } ?? "carereview"
+            : CareReviewCommand.usageString(for: command)
+        let name = command == CareReviewCommand.self ? "carereview" : "carereview \(command._commandName)"
+        printError("Error: \(message)\nUsage: \(usage)\n  See '\(name) --help' for more information.")
+        exit(2)
     }
 }

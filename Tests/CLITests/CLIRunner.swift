@@ -18,7 +18,8 @@ enum CLI {
 
     static let cacheDir = FileManager.default.temporaryDirectory.appendingPathComponent("cr-cli-cache-\(getpid())").path
 
-    static func run(_ args: [String], env: [String: String] = [:]) throws -> Result {
+    /// `unset`: variables to remove (e.g. COLUMNS, which is 80 unless removed).
+    static func run(_ args: [String], env: [String: String] = [:], unset: Set<String> = []) throws -> Result {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: binary)
         p.arguments = args
@@ -27,6 +28,7 @@ enum CLI {
         environment.removeValue(forKey: "CAREREVIEW_DATA")
         environment["XDG_CACHE_HOME"] = cacheDir   // keep the load cache out of the user's home
         for (k, v) in env { environment[k] = v }
+        for k in unset { environment.removeValue(forKey: k) }
         p.environment = environment
         let out = Pipe(), err = Pipe()
         p.standardOutput = out

@@ -148,7 +148,7 @@ import Testing
         let r = try CLI.run(["brief", "--marked"], env: ["XDG_DATA_HOME": home.path])
         #expect(r.status == 0)
         #expect(r.stdout.contains("## Abolish the Independent Reviewing Officer role"))
-        #expect(r.stdout.contains("### Article 39 — -- opposes"))
+        #expect(r.stdout.contains("### Article 39: opposes"))
         #expect(r.stdout.contains("**Note:** Lead with this"))
         try Data("not json".utf8).write(to: dir.appendingPathComponent("annotations.json"))
         let bad = try CLI.run(["brief", "--marked"], env: ["XDG_DATA_HOME": home.path])

@@ -2,10 +2,10 @@ import CareReview
 import Testing
 @testable import CareReviewUI
 
-/// Every screen at 80×24, 120×40 and 40×12, in Unicode and ASCII glyphs,
+/// Every screen at 80×24, 120×40, 200×60 and 40×12, in Unicode and ASCII glyphs,
 /// compared with reviewed golden files.
 @Suite struct GoldenScreenTests {
-    static let sizes = [(80, 24), (120, 40), (40, 12)]
+    static let sizes = [(80, 24), (120, 40), (200, 60), (40, 12)]
     static let glyphSets: [(String, GlyphSet)] = [("unicode", .unicode), ("ascii", .ascii)]
 
     /// The screens, each as the actions that lead to it from home.
@@ -31,9 +31,10 @@ import Testing
         ("filter", { s in
             s.press(.char("f"), .char(" "), .down, .down, .down, .down, .char(" "))   // supports and opposes
         }),
+        ("stakeholders", { s in s.apply(.runCommand("stakeholders")) }),
     ]
 
-    @Test(arguments: 0..<7)
+    @Test(arguments: 0..<8)
     func screen(_ index: Int) {
         let (name, steps) = Self.screens[index]
         for (glyphName, glyphs) in Self.glyphSets {

@@ -69,9 +69,14 @@ struct SplitMix: RandomNumberGenerator {
             if let c = s.comparison, let g = s.current.grid {
                 check(c.rows.isEmpty || c.rows.indices.contains(g.row), "compare row")
             } else { p.append("comparison not built") }
+        case .stakeholders:
+            if let g = s.current.grid {
+                check(Fixture.corpus.stakeholders.indices.contains(g.row), "stakeholder index row")
+            } else { p.append("stakeholder index cursor missing") }
         }
         if let pr = s.presenter {
             check(pr.slide >= 0 && pr.slide <= s.slidePositions(pr.proposal).count, "slide")
+            check(pr.page >= 0 && pr.page < s.slidePageCount, "slide page")
         }
         check(s.mode != .noteInput || s.noteTarget.flatMap(Fixture.corpus.position) != nil, "note target")
         guard let buf = frame else { return p }

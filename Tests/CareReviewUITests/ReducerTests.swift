@@ -155,6 +155,9 @@ import Testing
         var s = Fixture.state()
         s.apply(.runCommand("theme high"))
         #expect(s.theme == .highContrast)
+        // A new theme repaints the whole screen, not only the cells that changed.
+        #expect(s.effects.map(\.effect) == [.redraw])
+        s.apply(.effectFinished(id: s.effects[0].id))
         s.apply(.runCommand("proposal iro"))
         s.apply(.runCommand("export markdown /tmp/out.md"))
         guard case .export(let request) = s.effects.last?.effect else { Issue.record("no export"); return }
@@ -230,7 +233,10 @@ import Testing
         s.press(.char("?"))
         #expect(s.mode == .help)
         let text = render(s, width: 80, height: 24).text
-        #expect(text.contains("history back"))
+        // Opened at this screen's keys (the proposals list), not at the top.
+        #expect(text.contains("Proposals screen") && text.contains("sort: theme"))
+        s.press(.char("g"))
+        #expect(render(s, width: 80, height: 24).text.contains("history back"))
         s.press(.char("j"), .escape)
         #expect(s.mode == .normal)
     }

@@ -45,8 +45,8 @@ import Testing
     }
 
     @Test func truncationEndsWithEllipsis() {
-        #expect(TextLayout.truncate("Abolish Independent Reviewing Officers", width: 12, glyphs: .unicode) == "Abolish Ind…")
-        #expect(TextLayout.truncate("Abolish Independent Reviewing Officers", width: 12, glyphs: .ascii) == "Abolish Ind~")
+        #expect(TextLayout.truncate("Abolish Independent Reviewing Officers", width: 12, glyphs: .unicode) == "Abolish…")
+        #expect(TextLayout.truncate("Abolish Independent Reviewing Officers", width: 12, glyphs: .ascii) == "Abolish~")
         #expect(TextLayout.truncate("short", width: 12, glyphs: .unicode) == "short")
         #expect(TextLayout.truncate("児童福祉", width: 4, glyphs: .unicode) == "児…")
         #expect(TextLayout.truncate("児童福祉", width: 1, glyphs: .unicode) == "…")

@@ -54,7 +54,7 @@ import Testing
         #expect(s.line.text == "compare robin-sen ")
         s.press(.escape)
         s.apply(.openProposal("iro-abolition", stakeholder: nil))
-        s.press(.char("h"), .char("c"))   // on the proposals pane: no position selected
+        s.press(.backTab, .char("c"))   // on the proposals pane: no position selected
         #expect(s.mode == .normal && s.message != nil)
     }
 
@@ -115,7 +115,10 @@ import Testing
         let buf = render(s, width: 80, height: 24)
         #expect(buf.rowText(0).contains("Regional Care Cooperatives") && buf.rowText(0).hasSuffix("1/4"))
         #expect(buf.rowText(22).isEmpty)   // no status line
+        // q leaves presenter mode (never the program in front of an audience), at the proposal shown.
         s.press(.char("q"))
+        #expect(s.presenter == nil && s.effects.isEmpty && s.current.proposal == "regional-care-cooperatives")
+        s.press(.char("P"), .char("Q"))
         guard case .quit(let session) = s.effects.last?.effect else { Issue.record("no quit"); return }
         #expect(session.theme == .default)
         let deep = State(corpus: Fixture.corpus, deepLink: DeepLink(proposal: "iro", stakeholder: "robin"), presenting: true)
@@ -176,7 +179,7 @@ import Testing
         s.press(.char("k"), .char("m"))
         guard case .saveAnnotations(let c) = s.effects.last?.effect else { Issue.record("no save"); return }
         #expect(c.marked == ["article-39-iro"])
-        #expect(render(s, width: 80, height: 24).rowText(22).contains("★1 marked"))
+        #expect(render(s, width: 80, height: 24).text.contains("★1 marked"))   // the status line, above a two-line message
         // From the matrix and from a slide too.
         s.press(.char("M"))
         s.press(.char("m"))

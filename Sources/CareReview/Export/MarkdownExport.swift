@@ -12,25 +12,17 @@ public enum MarkdownExport {
             for stance in Stance.allCases {
                 let group = positions.filter { $0.stance == stance }
                 guard !group.isEmpty else { continue }
-                out += "### \(stance.symbol) \(stance.rawValue.capitalized)\n\n"
+                out += "### \(stance.rawValue.capitalized)\n\n"
                 for p in group {
                     let s = corpus.stakeholder(p.stakeholder)
                     out += "- **\(s?.name ?? p.stakeholder)** (\(s?.kind.label ?? "")): \(p.summary)\n"
                     for q in p.quotes {
-                        out += "\n  > \(q.text)\n\n  — \(citation(q, p, corpus))\n"
+                        out += "\n  > \(q.text)\n\n  — \(Citation(q, of: p, in: corpus).source(url: true))\n"
                     }
                     out += "\n"
                 }
             }
         }
         return out
-    }
-
-    static func citation(_ q: Quote, _ p: Position, _ corpus: Corpus) -> String {
-        guard let d = corpus.document(q.document) else { return q.document }
-        var c = "“\(d.title)”, \(d.citation)"
-        if let url = d.url { c += ", <\(url)>" }
-        if let by = p.reportedBy { c += " (reported by \(by))" }
-        return c
     }
 }

@@ -52,18 +52,17 @@ public struct NameResolver: Sendable {
             if hits.count == 1 { return .found(hits[0]) }
             if hits.count > 1 { return .ambiguous(hits) }
         }
-        // Near misses: the closest by edit distance, if close enough.
+        // Near misses: the closest by edit distance, if close enough; else
+        // the nearest few as suggestions (DidYouMean, shared with the
+        // subcommand and `:` command suggestions).
+        let suggest = DidYouMean(entries.map { DidYouMean.Candidate($0.id, keys: $0.keys) }, normalise: TextFolding.compact)
+        let ranked = suggest.ranked(query)
         let limit = max(1, q.count / 4)
-        let scored = entries.map { e in (e.id, e.keys.map { editDistance($0, q, limit: limit) }.min() ?? Int.max) }
-        let best = scored.map(\.1).min() ?? Int.max
-        if best <= limit {
-            let hits = scored.filter { $0.1 == best }.map(\.0)
+        if let best = ranked.first?.distance, best <= limit {
+            let hits = ranked.filter { $0.distance == best }.map(\.value)
             return hits.count == 1 ? .found(hits[0]) : .ambiguous(hits)
         }
-        let nearLimit = limit + 2
-        let near = entries.map { e in (e.id, e.keys.map { editDistance($0, q, limit: nearLimit) }.min() ?? Int.max) }
-            .filter { $0.1 <= nearLimit }.sorted { $0.1 < $1.1 }.prefix(5).map(\.0)
-        return .notFound(Array(near))
+        return .notFound(suggest.suggestions(for: query, limit: limit + 2, max: 5))
     }
 
     /// Every query word is the start of some word of one name ("indep review").

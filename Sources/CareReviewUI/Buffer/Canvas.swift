@@ -47,7 +47,9 @@ extension ScreenBuffer {
     /// with blanks in `pad` style.
     mutating func drawLine(_ glyphs: [StyledGlyph], in rect: Rect, line: Int, pad: Style) {
         guard line >= 0, line < rect.height, rect.width > 0 else { return }
-        let used = draw(glyphs, row: rect.row + line, col: rect.col, maxWidth: rect.width)
+        // Text wider than the rectangle is cut with the ellipsis, never silently.
+        let fitted = TextLayout.width(glyphs) > rect.width ? TextLayout.truncate(glyphs, width: rect.width, ellipsis: ellipsis) : glyphs
+        let used = draw(fitted, row: rect.row + line, col: rect.col, maxWidth: rect.width)
         for c in used..<rect.width { set(row: rect.row + line, col: rect.col + c, Cell(" ", style: pad)) }
     }
 

@@ -14,6 +14,10 @@ public struct GlyphSet: Hashable, Sendable {
     public let checked, unchecked: String
     public let mark: String          // a position marked for the brief
     public let columnMarker: String  // the matrix cursor's column
+    /// Before a quote's source: an em dash, or a word in ASCII, where "--" is a stance.
+    public var citationDash: String { isUnicode ? "— " : "from: " }
+    /// Under a pane whose text goes on below its last row.
+    public var moreBelow: String { isUnicode ? "more ↓" : "more v" }
 
     /// Stance glyphs: a filling circle from supports (full) to opposes (empty),
     /// or the dataset's ASCII symbols.
@@ -35,5 +39,5 @@ public struct GlyphSet: Hashable, Sendable {
     public static let ascii = GlyphSet(isUnicode: false, vertical: "|", horizontal: "-", topLeft: "+", topRight: "+",
                                        bottomLeft: "+", bottomRight: "+", ellipsis: "~", marker: ">",
                                        separator: " > ", checked: "[x]", unchecked: "[ ]",
-                                       mark: "*", columnMarker: "v")
+                                       mark: "#", columnMarker: "v")
 }

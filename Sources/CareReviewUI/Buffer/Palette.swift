@@ -3,6 +3,8 @@ import CareReview
 /// The theme a user picks (`--theme`, `:theme`, config).
 public enum ThemeName: String, CaseIterable, Sendable, Codable {
     case `default` = "default"
+    /// For terminals with a light background: dark text, 4.5:1 or better against white.
+    case light = "light"
     case highContrast = "high-contrast"
     case mono = "mono"
 }
@@ -84,6 +86,7 @@ public struct Palette: Sendable {
     public static func named(_ name: ThemeName) -> Palette {
         switch name {
         case .default: .standard
+        case .light: .light
         case .highContrast: .highContrast
         case .mono: .mono
         }
@@ -108,6 +111,31 @@ public struct Palette: Sendable {
         .error: RoleLook(.white, .red, bold: true),
         .key: RoleLook(.cyan, bold: true),
         .border: RoleLook(.grey),
+        .input: RoleLook(bold: true),
+    ])
+
+    /// Dark colours for a light (white) background. Every text colour keeps
+    /// at least 4.5:1 contrast against white (or against its own background),
+    /// checked by a test from the xterm-256 values.
+    public static let light = Palette(name: .light, looks: [
+        .normal: RoleLook(),
+        .chrome: RoleLook(.white, TerminalColor(25, 4)),
+        .title: RoleLook(TerminalColor(24, 4), bold: true),
+        .groupHeader: RoleLook(TerminalColor(94, 5), bold: true),
+        .selection: RoleLook(.black, TerminalColor(252, 7)),
+        .focusedSelection: RoleLook(.white, TerminalColor(25, 4), bold: true),
+        .highlight: RoleLook(.black, TerminalColor(229, 3)),
+        .quote: RoleLook(.black, TerminalColor(153, 6)),
+        .otherQuote: RoleLook(TerminalColor(24, 4), underline: true),
+        .dim: RoleLook(TerminalColor(240, 0)),
+        .stance(.supports): RoleLook(TerminalColor(22, 2), bold: true),
+        .stance(.qualified): RoleLook(TerminalColor(28, 2)),
+        .stance(.mixed): RoleLook(TerminalColor(94, 5)),
+        .stance(.concerned): RoleLook(TerminalColor(130, 5)),
+        .stance(.opposes): RoleLook(TerminalColor(124, 1), bold: true),
+        .error: RoleLook(.white, TerminalColor(124, 1), bold: true),
+        .key: RoleLook(TerminalColor(24, 4), bold: true),
+        .border: RoleLook(TerminalColor(240, 0)),
         .input: RoleLook(bold: true),
     ])
 

@@ -26,6 +26,8 @@ public struct ScreenBuffer: Hashable, Sendable {
     public let height: Int
     public private(set) var cells: [Cell]
     public var cursor: CursorPosition?
+    /// What marks a line cut at a rectangle's edge (the glyph set's ellipsis).
+    public var ellipsis = "…"
 
     public init(width: Int, height: Int, fill: Cell = .blank) {
         self.width = max(0, width)

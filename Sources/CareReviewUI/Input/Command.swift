@@ -5,7 +5,9 @@ public enum Command: Hashable, Sendable {
     case moveDown, moveUp, pageDown, pageUp, halfPageDown, halfPageUp, first, last
     // Panes and screens
     case nextPane, previousPane, open, back, historyBack, historyForward, toggleMaximise
-    case openStakeholder, openProposal, nextQuote, previousQuote
+    case openStakeholder, openProposal, nextQuote, previousQuote, openStakeholderIndex
+    /// q closes the current screen (at home: quits); Q quits from anywhere.
+    case close
     // Overlays and modes
     case startSearch, nextMatch, previousMatch, startCommand, openFilterMenu, clearFilters, toggleHelp, cancel
     case cycleSort

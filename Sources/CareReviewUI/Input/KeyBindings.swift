@@ -8,6 +8,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case reading = "Position detail and source reader"
     case matrix = "Stance matrix (M)"
     case compare = "Compare (c)"
+    case stakeholderIndex = "Stakeholder index (W, :stakeholders)"
     case presenter = "Presenter mode (P)"
     case searchInput = "Typing a search (/)"
     case commandLine = "Command line (:)"
@@ -28,8 +29,13 @@ public struct KeyBinding: Sendable {
 /// THE key table: the reducer maps input with it and the help overlay is
 /// generated from it, so the two cannot drift.
 public enum KeyBindings {
-    public static let all: [KeyBinding] = [
-        // Browsing
+    /// Every row: the keys of every context, each screen's from its own folder.
+    public static let all: [KeyBinding] = everywhereKeys + proposalsKeys + positionListKeys + onPositionKeys + readingKeys
+        + matrixKeys + compareKeys + stakeholderIndexKeys + presenterKeys + searchInputKeys + commandLineKeys + noteInputKeys + lineEditingKeys
+        + filterMenuKeys + helpKeys
+
+    /// Browsing
+    static let everywhereKeys: [KeyBinding] = [
         .init(keys: [.char("j"), .down], command: .moveDown, context: .everywhere, help: "move down"),
         .init(keys: [.char("k"), .up], command: .moveUp, context: .everywhere, help: "move up"),
         .init(keys: [.ctrl("d")], command: .halfPageDown, context: .everywhere, help: "half a page down"),
@@ -47,6 +53,7 @@ public enum KeyBindings {
         .init(keys: [.char("z")], command: .toggleMaximise, context: .everywhere, help: "maximise / restore pane"),
         .init(keys: [.char("S")], command: .openStakeholder, context: .everywhere, help: "open the position's stakeholder"),
         .init(keys: [.char("p")], command: .openProposal, context: .everywhere, help: "open the position's proposal"),
+        .init(keys: [.char("W")], command: .openStakeholderIndex, context: .everywhere, help: "who: the stakeholder index"),
         .init(keys: [.char("M")], command: .openMatrix, context: .everywhere, help: "stance matrix: proposals by stakeholders"),
         .init(keys: [.char("P")], command: .togglePresenter, context: .everywhere, help: "presenter mode: a proposal as slides"),
         .init(keys: [.char("/")], command: .startSearch, context: .everywhere, help: "search everything"),
@@ -58,60 +65,33 @@ public enum KeyBindings {
         .init(keys: [.char("o"), .char("|")], command: .pager, context: .everywhere, help: "show item in $PAGER"),
         .init(keys: [.char("y")], command: .copy, context: .everywhere, help: "copy quote with citation"),
         .init(keys: [.char("?")], command: .toggleHelp, context: .everywhere, help: "this help"),
-        .init(keys: [.escape], command: .cancel, context: .everywhere, help: "dismiss message"),
+        .init(keys: [.escape], command: .cancel, context: .everywhere, help: "dismiss the message, else back out of this screen"),
         .init(keys: [.ctrl("l")], command: .redraw, context: .everywhere, help: "redraw the screen"),
         .init(keys: [.ctrl("z")], command: .suspend, context: .everywhere, help: "suspend (fg to resume)"),
-        .init(keys: [.char("q")], command: .quit, context: .everywhere, help: "quit"),
-        // Proposals
-        .init(keys: [.char("s")], command: .cycleSort, context: .proposals, help: "sort: theme, positions, divided"),
-        // Positions of a proposal or stakeholder
-        .init(keys: [.char("t")], command: .toggleTimeline, context: .positionLists, help: "timeline: order by stage and date"),
-        // On a position
-        .init(keys: [.char("m")], command: .toggleMark, context: .onPosition, help: "mark / unmark it (for a brief)"),
-        .init(keys: [.char("a")], command: .editNote, context: .onPosition, help: "add or edit a note on it"),
-        .init(keys: [.char("c")], command: .compare, context: .onPosition, help: "compare its stakeholder with another"),
-        // Stance matrix
-        .init(keys: [.char("h"), .left], command: .moveLeft, context: .matrix, help: "column left (to the row headers)"),
-        .init(keys: [.char("l"), .right], command: .moveRight, context: .matrix, help: "column right"),
-        .init(keys: [.home], command: .firstColumn, context: .matrix, help: "first column"),
-        .init(keys: [.end], command: .lastColumn, context: .matrix, help: "last column"),
-        .init(keys: [.enter], command: .open, context: .matrix, help: "open the position, proposal or stakeholder"),
-        .init(keys: [.char("s")], command: .cycleSort, context: .matrix, help: "sort rows: theme, positions, divided"),
-        // Compare
-        .init(keys: [.enter], command: .open, context: .compare, help: "open the proposal at the first's position"),
-        .init(keys: [.char("x")], command: .swapCompared, context: .compare, help: "swap the two sides"),
-        .init(keys: [.char("c")], command: .compare, context: .compare, help: "compare the first with someone else"),
-        // Presenter mode
-        .init(keys: [.right, .char(" "), .char("l"), .pageDown, .enter], command: .nextSlide, context: .presenter, help: "next slide"),
-        .init(keys: [.left, .backspace, .char("h"), .pageUp], command: .previousSlide, context: .presenter, help: "previous slide"),
-        .init(keys: [.char("g"), .home], command: .first, context: .presenter, help: "first slide"),
-        .init(keys: [.char("G"), .end], command: .last, context: .presenter, help: "last slide"),
-        .init(keys: [.char("j"), .down], command: .nextProposal, context: .presenter, help: "next proposal"),
-        .init(keys: [.char("k"), .up], command: .previousProposal, context: .presenter, help: "previous proposal"),
-        .init(keys: [.char("m")], command: .toggleMark, context: .presenter, help: "mark / unmark the position shown"),
-        .init(keys: [.char("P"), .escape], command: .togglePresenter, context: .presenter, help: "leave presenter mode"),
-        .init(keys: [.char(":")], command: .startCommand, context: .presenter, help: "command line"),
-        .init(keys: [.char("?")], command: .toggleHelp, context: .presenter, help: "help"),
-        .init(keys: [.ctrl("l")], command: .redraw, context: .presenter, help: "redraw the screen"),
-        .init(keys: [.ctrl("z")], command: .suspend, context: .presenter, help: "suspend (fg to resume)"),
-        .init(keys: [.char("q")], command: .quit, context: .presenter, help: "quit"),
-        // Reading
-        .init(keys: [.char("}")], command: .nextQuote, context: .reading, help: "next coded quote"),
-        .init(keys: [.char("{")], command: .previousQuote, context: .reading, help: "previous coded quote"),
-        // Typing a search
+        .init(keys: [.char("q")], command: .close, context: .everywhere, help: "close this screen (at home: quit)"),
+        .init(keys: [.char("Q")], command: .quit, context: .everywhere, help: "quit from anywhere"),
+    ]
+    /// Typing a search
+    static let searchInputKeys: [KeyBinding] = [
         .init(keys: [.down, .ctrl("n")], command: .moveDown, context: .searchInput, help: "next result"),
         .init(keys: [.up, .ctrl("p")], command: .moveUp, context: .searchInput, help: "previous result"),
         .init(keys: [.enter], command: .lineSubmit, context: .searchInput, help: "open the selected result"),
         .init(keys: [.escape], command: .lineCancel, context: .searchInput, help: "stop typing (results stay)"),
-        // Command line
+    ]
+    /// Command line
+    static let commandLineKeys: [KeyBinding] = [
         .init(keys: [.enter], command: .lineSubmit, context: .commandLine, help: "run the command"),
         .init(keys: [.tab], command: .lineComplete, context: .commandLine, help: "complete (again: next)"),
         .init(keys: [.backTab], command: .lineCompleteBack, context: .commandLine, help: "previous completion"),
         .init(keys: [.escape, .ctrl("c")], command: .lineCancel, context: .commandLine, help: "cancel"),
-        // Editing a note
+    ]
+    /// Editing a note
+    static let noteInputKeys: [KeyBinding] = [
         .init(keys: [.enter], command: .lineSubmit, context: .noteInput, help: "save the note (empty removes it)"),
         .init(keys: [.escape, .ctrl("c")], command: .lineCancel, context: .noteInput, help: "cancel (note unchanged)"),
-        // Editing a line
+    ]
+    /// Editing a line
+    static let lineEditingKeys: [KeyBinding] = [
         .init(keys: [.backspace], command: .lineBackspace, context: .lineEditing, help: "delete before cursor"),
         .init(keys: [.delete], command: .lineDelete, context: .lineEditing, help: "delete at cursor"),
         .init(keys: [.left], command: .lineLeft, context: .lineEditing, help: "cursor left"),
@@ -120,7 +100,9 @@ public enum KeyBindings {
         .init(keys: [.end, .ctrl("e")], command: .lineEnd, context: .lineEditing, help: "end of line"),
         .init(keys: [.ctrl("u")], command: .lineClear, context: .lineEditing, help: "clear the line"),
         .init(keys: [.ctrl("w")], command: .lineDeleteWord, context: .lineEditing, help: "delete word"),
-        // Filter menu
+    ]
+    /// Filter menu
+    static let filterMenuKeys: [KeyBinding] = [
         .init(keys: [.char("j"), .down], command: .moveDown, context: .filterMenu, help: "move down"),
         .init(keys: [.char("k"), .up], command: .moveUp, context: .filterMenu, help: "move up"),
         .init(keys: [.char("g"), .home], command: .first, context: .filterMenu, help: "first"),
@@ -128,11 +110,15 @@ public enum KeyBindings {
         .init(keys: [.char(" "), .enter, .char("x")], command: .toggleFilterItem, context: .filterMenu, help: "toggle"),
         .init(keys: [.char("F")], command: .clearFilters, context: .filterMenu, help: "clear all filters"),
         .init(keys: [.escape, .char("f"), .char("q")], command: .cancel, context: .filterMenu, help: "close"),
-        // Help
+    ]
+    /// Help
+    static let helpKeys: [KeyBinding] = [
         .init(keys: [.char("j"), .down], command: .moveDown, context: .help, help: "scroll down"),
         .init(keys: [.char("k"), .up], command: .moveUp, context: .help, help: "scroll up"),
         .init(keys: [.pageDown, .char(" ")], command: .pageDown, context: .help, help: "page down"),
         .init(keys: [.pageUp], command: .pageUp, context: .help, help: "page up"),
+        .init(keys: [.char("g"), .home], command: .first, context: .help, help: "top (every screen's keys)"),
+        .init(keys: [.char("G"), .end], command: .last, context: .help, help: "bottom"),
         .init(keys: [.escape, .char("?"), .char("q")], command: .cancel, context: .help, help: "close help"),
     ]
 

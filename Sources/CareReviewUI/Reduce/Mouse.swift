@@ -2,7 +2,8 @@ extension State {
     /// Click selects, double-click opens, the wheel scrolls the pane under it.
     mutating func handle(_ e: MouseEvent) {
         switch mode {
-        case .help, .filterMenu:
+        case .confirm: return
+        case .help, .filterMenu, .messageLog:
             if e.kind == .wheelDown { perform(.moveDown) } else if e.kind == .wheelUp { perform(.moveUp) }
             return
         case .searchInput, .commandLine, .noteInput:
@@ -24,7 +25,9 @@ extension State {
         case .wheelUp: move(by: -3)
         case .click, .doubleClick:
             guard let content = layout.content(of: hit.pane), content.contains(row: e.row, col: e.col) else { return }
-            select(line: e.row - content.row + current.top(hit.pane), in: hit.pane)
+            let line = e.row - content.row - bannerRows(hit.pane)
+            guard line >= 0 else { return }
+            select(line: line + current.top(hit.pane), in: hit.pane)
             if e.kind == .doubleClick { normalize(); open() }
         }
     }

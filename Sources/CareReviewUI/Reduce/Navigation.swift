@@ -1,4 +1,5 @@
 import CareReview
+import TerminalText
 
 extension State {
     /// The position the user is looking at, if any: the selected one in a
@@ -19,6 +20,7 @@ extension State {
             }
         case .matrix: return matrixCursorPosition
         case .compare: return nil   // two positions per row: neither is "the" selection
+        case .stakeholders: return nil
         }
     }
 
@@ -33,11 +35,27 @@ extension State {
         search.hits.indices.contains(search.selected) ? search.hits[search.selected] : nil
     }
 
-    var layout: ScreenLayout { ScreenLayout(current, maximised: maximised, width: width, height: height) }
+    var layout: ScreenLayout {
+        ScreenLayout(current, maximised: maximised, width: width, height: height, messageRows: messageRows)
+    }
+
+    /// A message too long for one line wraps onto a second (the body gives up a row).
+    public var messageRows: Int {
+        guard mode == .normal || mode == .confirm, presenter == nil, height >= 16 else { return 1 }
+        let text = mode == .confirm ? (confirmation?.question ?? "") + " (y/n)" : message?.text ?? ""
+        return DisplayWidth.of(text) > width ? 2 : 1
+    }
 
     /// Content rows of a pane at the current size (a sensible guess when hidden).
     func paneHeight(_ pane: Pane) -> Int {
-        layout.content(of: pane)?.height ?? max(1, height - 4)
+        guard let content = layout.content(of: pane) else { return max(1, height - 4) }
+        return max(1, content.height - banner(for: pane, width: content.width, height: content.height).count)
+    }
+
+    /// Rows of a pane's content taken by its banner (see `banner(for:)`).
+    func bannerRows(_ pane: Pane) -> Int {
+        guard let content = layout.content(of: pane) else { return 0 }
+        return banner(for: pane, width: content.width, height: content.height).count
     }
 
     func paneWidth(_ pane: Pane) -> Int {
@@ -45,6 +63,9 @@ extension State {
     }
 
     mutating func push(_ location: Location) {
+        var location = location
+        // A proposal opened at a position: back still reaches its positions list, not the proposals list.
+        if location.entryFocus == nil { location.entryFocus = location.screen == .browse ? min(location.focus, 1) : location.focus }
         history = Array(history[...historyIndex]) + [location]
         if history.count > 100 { history.removeFirst(history.count - 100) }
         historyIndex = history.count - 1
@@ -65,8 +86,27 @@ extension State {
         current.focus = ((current.focus + delta) % n + n) % n
     }
 
+    /// Back: the pane to the left, down to the one this screen was opened
+    /// at; from there the previous screen, as it was left.
     mutating func back() {
-        if current.focus > 0 { current.focus -= 1 } else if historyIndex > 0 { historyIndex -= 1 }
+        if current.focus > (current.entryFocus ?? 0) { current.focus -= 1 } else if historyIndex > 0 { historyIndex -= 1 }
+        else if current.focus > 0 { current.focus -= 1 }
+    }
+
+    /// `q`: close this screen and return to the one it was opened from; at
+    /// the first screen, quit. Esc does the same but never quits.
+    mutating func closeScreen() { backOut(quitting: true) }
+
+    mutating func backOut(quitting: Bool) {
+        if historyIndex > 0 {
+            historyIndex -= 1
+        } else if current.focus > 0 {
+            current.focus -= 1
+        } else if quitting {
+            enqueue(.quit(session))
+        } else {
+            message = Message(text: "At the first screen (q or Q quits)", isError: false)
+        }
     }
 
     /// Moves the selection (lists) or scrolls (text) of the focused pane.
@@ -92,6 +132,7 @@ extension State {
             search.selected = clamp(search.selected, delta, search.hits.count)
         case (.matrix, _): moveMatrixRow(by: delta)
         case (.compare, _): moveCompareRow(by: delta)
+        case (.stakeholders, _): moveInStakeholderIndex(by: delta)
         default: break
         }
     }
@@ -152,6 +193,7 @@ extension State {
             if let hit = selectedHit { openHit(hit) }
         case .matrix: openMatrixCursor()
         case .compare: openCompareRow()
+        case .stakeholders: openIndexStakeholder()
         }
     }
 

@@ -21,6 +21,7 @@ extension State {
         case .search: normalizeSearch()
         case .matrix: normalizeMatrix()
         case .compare(let a, let b): normalizeCompare(a, b)
+        case .stakeholders: normalizeStakeholderIndex()
         }
         filterCursor = max(0, min(filterCursor, FilterMenu.items.count - 1))
         normalizePresenter()

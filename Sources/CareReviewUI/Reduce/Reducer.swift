@@ -29,6 +29,10 @@ extension State {
         case .setGlyphs(let g): glyphs = g
         case .openProposal(let id, let stakeholder): openProposal(id, stakeholder: stakeholder)
         case .showMessage(let text, let isError): message = Message(text: text, isError: isError)
+        case .setMonochrome(let on): monochrome = on
+        case .confirm(let question, let effect):
+            confirmation = Confirmation(question: question, effect: effect)
+            mode = .confirm
         }
         normalize()
     }
@@ -36,7 +40,8 @@ extension State {
     /// The key-table contexts for the current mode and screen, most specific first.
     public var keyContexts: [KeyContext] {
         switch mode {
-        case .help: return [.help]
+        case .help, .messageLog: return [.help]
+        case .confirm: return []
         case .filterMenu: return [.filterMenu]
         case .searchInput: return [.searchInput, .lineEditing]
         case .commandLine: return [.commandLine, .lineEditing]
@@ -50,6 +55,7 @@ extension State {
             case .stakeholder: c = [.positionLists, .onPosition]
             case .matrix: c = [.matrix, .onPosition]
             case .compare: c = [.compare]
+            case .stakeholders: c = [.stakeholderIndex]
             case .source, .search: c = [.onPosition]
             }
             if current.focusedPane == .detail || current.focusedPane == .article { c.append(.reading) }
@@ -61,6 +67,15 @@ extension State {
         if showKeys {
             recentKeys.append(key)
             if recentKeys.count > Self.recentKeyLimit { recentKeys.removeFirst(recentKeys.count - Self.recentKeyLimit) }
+        }
+        if mode == .confirm {
+            // y goes ahead; any other key keeps things as they are.
+            mode = .normal
+            let c = confirmation
+            confirmation = nil
+            if key == .char("y") || key == .char("Y"), let c { enqueue(c.effect) }
+            else { message = Message(text: "Not done: nothing was changed", isError: false) }
+            return
         }
         let command = KeyBindings.command(for: key, in: keyContexts)
         if mode.isLineInput {
@@ -74,14 +89,15 @@ extension State {
             }
             return
         }
-        // Any key dismisses a message, as in most terminal readers.
-        if command != .cancel { message = nil }
+        // Any key dismisses a message, as in most terminal readers (Esc only that).
+        if command != .cancel, !(presenter != nil && command == .togglePresenter) { message = nil }
         if let command { perform(command) }
     }
 
     mutating func perform(_ command: Command) {
         switch mode {
-        case .help: return performInHelp(command)
+        case .help, .messageLog: return performInHelp(command)
+        case .confirm: return
         case .filterMenu: return performInFilterMenu(command)
         case .searchInput, .commandLine, .noteInput: return editLine(command)
         case .normal: break
@@ -105,6 +121,8 @@ extension State {
         case .toggleMaximise: maximised.toggle()
         case .openStakeholder: openStakeholderOfSelection()
         case .openProposal: openProposalOfSelection()
+        case .openStakeholderIndex: openStakeholderIndex()
+        case .close: closeScreen()
         case .nextQuote: stepQuote(by: 1)
         case .previousQuote: stepQuote(by: -1)
         case .startSearch: startSearch()
@@ -116,10 +134,9 @@ extension State {
         case .openFilterMenu:
             mode = .filterMenu
         case .clearFilters: clearFilters()
-        case .toggleHelp:
-            mode = .help
-            helpTop = 0
-        case .cancel: message = nil
+        case .toggleHelp: openHelp()
+        case .cancel:
+            if message != nil { message = nil } else { backOut(quitting: false) }
         case .cycleSort:
             guard current.screen == .browse || current.screen == .matrix else { return }
             let all = ProposalOrder.allCases
@@ -168,6 +185,26 @@ extension State {
         message = Message(text: "Filters cleared", isError: false)
     }
 
+    /// `?`: help, opened at the keys of the screen in use (its most specific context).
+    mutating func openHelp() {
+        let context = keyContexts.first
+        mode = .help
+        helpTop = context.flatMap { c in HelpContent.entries(glyphs).firstIndex { $0.heading && $0.keys == c.rawValue } } ?? 0
+    }
+
+    /// `:messages`: the log of messages, newest at the bottom.
+    mutating func openMessageLog() {
+        mode = .messageLog
+        helpTop = max(0, messageLog.count - max(1, height - 6))
+    }
+
+    /// `:theme`: a theme for now and next time; the whole screen is repainted.
+    mutating func chooseTheme(_ t: ThemeName) {
+        if presenter != nil { presenter?.previousTheme = t } else { theme = t }
+        enqueue(.redraw)
+        message = Message(text: "Theme: \(t.rawValue) (kept for next time)", isError: false)
+    }
+
     mutating func performInHelp(_ command: Command) {
         let page = max(1, height - 6)
         switch command {
@@ -176,9 +213,12 @@ extension State {
         case .pageDown: helpTop += page
         case .pageUp: helpTop -= page
         case .cancel, .toggleHelp: mode = .normal
-        case .quit: mode = .normal
+        case .quit, .close: mode = .normal
+        case .first: helpTop = 0
+        case .last: helpTop = Int.max / 2
         default: break
         }
-        helpTop = max(0, min(helpTop, HelpContent.lineCount(glyphs) - 1))
+        let count = mode == .messageLog ? messageLog.count : HelpContent.lineCount(glyphs)
+        helpTop = max(0, min(helpTop, count - 1))
     }
 }

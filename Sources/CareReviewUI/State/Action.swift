@@ -22,11 +22,20 @@ public enum Action: Sendable {
     case openProposal(String, stakeholder: String?)
     /// Show a message (e.g. a backend warning).
     case showMessage(String, isError: Bool)
+    /// The terminal has no colour: stance letters join the glyphs.
+    case setMonochrome(Bool)
+    /// An effect needs a yes before it goes ahead (the backend asks, e.g. an
+    /// export onto an existing file); y runs `effect`, anything else cancels.
+    case confirm(question: String, effect: Effect)
 }
 
 /// What the keyboard currently drives.
 public enum Mode: Hashable, Sendable {
     case normal, searchInput, commandLine, filterMenu, help
+    /// `:messages`: the messages shown so far, newest last.
+    case messageLog
+    /// A yes/no question on the message line.
+    case confirm
     /// Editing the note on a position (`a`).
     case noteInput
     /// Typing text into the line editor (search, command, note).

@@ -19,7 +19,7 @@ public enum Effect: Hashable, Sendable {
     /// Persist the reader's marks and notes (the whole set, after each change).
     case saveAnnotations(Annotations)
     /// Write a Markdown briefing of the marked positions to a file.
-    case exportBrief(path: String)
+    case exportBrief(path: String, overwrite: Bool = false)
 }
 
 /// An effect waiting for the backend, with an id for its completion action.
@@ -28,7 +28,10 @@ public struct PendingEffect: Hashable, Sendable {
     public let effect: Effect
 }
 
-public enum ExportFormat: String, CaseIterable, Sendable { case markdown, csv, json }
+public enum ExportFormat: String, CaseIterable, Sendable {
+    case markdown, csv, json
+    public var label: String { self == .markdown ? "Markdown" : rawValue.uppercased() }
+}
 
 /// What to export: the positions in view (a proposal's, a stakeholder's or
 /// all) under the active filter.
@@ -38,6 +41,24 @@ public struct ExportRequest: Hashable, Sendable {
     public let proposal: String?
     public let stakeholder: String?
     public let filter: PositionFilter
+    /// Replace an existing file (after the user said yes).
+    public var overwrite = false
+
+    public init(format: ExportFormat, path: String, proposal: String?, stakeholder: String?, filter: PositionFilter,
+                overwrite: Bool = false) {
+        self.format = format; self.path = path; self.proposal = proposal; self.stakeholder = stakeholder
+        self.filter = filter; self.overwrite = overwrite
+    }
+
+    /// What is exported, in words: "the 3 positions on “Abolish IROs”".
+    public func scope(_ corpus: Corpus) -> String {
+        let n = ExportSelection(corpus, proposal: proposal, stakeholder: stakeholder, filter: filter).positions.count
+        let what = "\(n) position\(n == 1 ? "" : "s")"
+        let narrowed = filter.isEmpty ? "" : " (filter: \(filter.description))"
+        if let p = proposal { return "the \(what) on “\(corpus.proposalTitle(p))”" + narrowed }
+        if let s = stakeholder { return "\(corpus.stakeholderName(s))’s \(what)" + narrowed }
+        return "all \(what)" + narrowed
+    }
 
     /// The file's content. Proportional to the export; run it off the main path.
     public func render(_ corpus: Corpus) -> String {

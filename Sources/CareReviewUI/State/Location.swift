@@ -12,11 +12,13 @@ public enum Screen: Hashable, Sendable, Codable {
     case matrix
     /// Two stakeholders side by side (ids), proposal by proposal.
     case compare(String, String)
+    /// Every stakeholder, with who it is.
+    case stakeholders
 }
 
 /// A pane of a screen.
 public enum Pane: String, Hashable, Sendable, Codable {
-    case proposals, positions, detail, article, results, preview, matrix, comparison
+    case proposals, positions, detail, article, results, preview, matrix, comparison, index, about
 
     /// The panes of a screen, left to right.
     public static func of(_ screen: Screen) -> [Pane] {
@@ -27,6 +29,7 @@ public enum Pane: String, Hashable, Sendable, Codable {
         case .search: [.results, .preview]
         case .matrix: [.matrix]
         case .compare: [.comparison]
+        case .stakeholders: [.index, .about]
         }
     }
 }
@@ -52,6 +55,9 @@ public struct Location: Hashable, Sendable, Codable {
     /// matrix, compare: the cursor cell and the scroll of the grid
     /// (optional so sessions saved before it existed still decode).
     public var grid: GridCursor?
+    /// The pane this location was opened at: back from there leaves the
+    /// screen rather than visiting panes to its left the user never saw.
+    public var entryFocus: Int?
 
     public init(screen: Screen, focus: Int = 0, proposal: String? = nil, position: String? = nil, quote: Int = 0,
                 marks: [Range<Int>] = []) {

@@ -27,7 +27,20 @@ public struct State: Sendable {
     public internal(set) var line = LineEditor()
     public internal(set) var filterCursor = 0
     public internal(set) var helpTop = 0
-    public internal(set) var message: Message?
+    /// The message line; every new message is also kept in `messageLog` (`:messages`).
+    public internal(set) var message: Message? {
+        didSet {
+            guard let m = message, m != oldValue else { return }
+            messageLog.append(m)
+            if messageLog.count > Self.messageLogLimit { messageLog.removeFirst(messageLog.count - Self.messageLogLimit) }
+        }
+    }
+    public internal(set) var messageLog: [Message] = []
+    static let messageLogLimit = 200
+    /// The terminal shows no colour (`--no-color`, NO_COLOR): stance letters join the glyphs.
+    public internal(set) var monochrome = false
+    /// Asked before an effect that would overwrite something (`:export` onto a file).
+    public internal(set) var confirmation: Confirmation?
     /// Effects waiting for the backend; each finishes with `.effectFinished`.
     public internal(set) var effects: [PendingEffect] = []
     var nextEffectID = 1
@@ -143,7 +156,7 @@ public struct State: Sendable {
         case .browse: return l.proposal.map { corpus.proposal($0) != nil } ?? true
         case .stakeholder(let id): return corpus.stakeholder(id) != nil
         case .source(let d): return corpus.document(d) != nil
-        case .search, .matrix: return true
+        case .search, .matrix, .stakeholders: return true
         case .compare(let a, let b): return corpus.stakeholder(a) != nil && corpus.stakeholder(b) != nil
         }
     }
@@ -154,8 +167,29 @@ public struct State: Sendable {
 public struct Presenter: Hashable, Sendable {
     public internal(set) var proposal: String
     public internal(set) var slide: Int
+    /// Which page of the slide's quotes (extra quotes become sub-slides).
+    public internal(set) var page: Int = 0
     /// The theme to restore when presenting ends.
     public internal(set) var previousTheme: ThemeName
+}
+
+/// A yes/no question, and the effect to run on yes.
+public struct Confirmation: Hashable, Sendable {
+    public let question: String
+    public let effect: Effect
+}
+
+extension Stance {
+    /// The stance's letter (s q m c o), beside glyphs whose shape alone would carry it.
+    public var letter: String {
+        switch self { case .supports: "s"; case .qualified: "q"; case .mixed: "m"; case .concerned: "c"; case .opposes: "o" }
+    }
+}
+
+extension State {
+    /// Stance glyphs get their letter in monochrome and ASCII, where neither
+    /// colour nor a distinct shape tells them apart.
+    public var needsStanceLetters: Bool { !glyphs.isUnicode || theme == .mono || monochrome }
 }
 
 /// What the cached stance matrix was built from.

@@ -7,7 +7,8 @@ import TerminalText
 public enum TextLayout {
     public static func width(_ glyphs: [StyledGlyph]) -> Int { glyphs.reduce(0) { $0 + $1.width } }
 
-    /// Cuts to `width` columns, ending with the ellipsis when anything was cut.
+    /// Cuts to `width` columns, ending with the ellipsis when anything was
+    /// cut; at the last word boundary when that keeps most of the room.
     public static func truncate(_ glyphs: [StyledGlyph], width: Int, ellipsis: String) -> [StyledGlyph] {
         guard width > 0 else { return [] }
         if self.width(glyphs) <= width { return glyphs }
@@ -19,6 +20,11 @@ public enum TextLayout {
             if used + g.width > width - markWidth { break }
             out.append(g); used += g.width
         }
+        if out.count < glyphs.count, !glyphs[out.count].isSpace, out.last?.isSpace == false,
+           let space = out.lastIndex(where: \.isSpace), space >= out.count * 2 / 3 {
+            out.removeSubrange(space...)
+        }
+        while out.last?.isSpace == true { out.removeLast() }
         let style = out.last?.style ?? glyphs.first?.style ?? .normal
         let offset = out.last?.offset ?? glyphs.first?.offset ?? 0
         for c in mark { out.append(StyledGlyph(String(c), width: 1, style: style, offset: offset)) }

@@ -18,6 +18,7 @@ extension State {
         case .search: return ["Search"] + (search.query.isEmpty ? [] : ["“\(search.query)”"])
         case .matrix: return ["Stance matrix"]
         case .compare(let a, let b): return ["Compare", corpus.stakeholderName(a) + " vs " + corpus.stakeholderName(b)]
+        case .stakeholders: return ["Stakeholders"] + (selectedIndexStakeholder.map { [$0.name] } ?? [])
         }
     }
 
@@ -40,6 +41,7 @@ extension State {
         case (.compare, _):
             guard let c = comparison, let g = current.grid, !c.rows.isEmpty else { return nil }
             return place(g.row, c.rows.count)
+        case (.stakeholders, _): return place(current.grid?.row, corpus.stakeholders.count)
         default: return nil
         }
     }
@@ -116,7 +118,9 @@ struct ChromeRenderer {
                 cursor -= dropped
             }
             return (glyphs, min(cursor, max(0, width - 1)))
-        case .help: return (hint([(.cancel, "close"), (.moveDown, "scroll")], width: width), nil)
+        case .help, .messageLog: return (hint([(.cancel, "close"), (.moveDown, "scroll")], width: width), nil)
+        case .confirm:
+            return (text((state.confirmation?.question ?? "") + " (y/n)", Style(.key, bold: true)), nil)
         case .filterMenu: return (hint([(.toggleFilterItem, "toggle"), (.clearFilters, "clear all"), (.cancel, "close")], width: width), nil)
         case .normal:
             let echo = keyEcho(width: width / 2)
@@ -127,25 +131,44 @@ struct ChromeRenderer {
             } else {
                 left = hint(hintItems, width: room)
             }
-            if echo.isEmpty { return (left, nil) }
+            if echo.isEmpty {
+                // A message longer than the line: kept whole (the line wraps), never cut short.
+                if state.message != nil, state.messageRows > 1 { return (left, nil) }
+                return (TextLayout.truncate(left, width: width, ellipsis: g.ellipsis), nil)
+            }
             return (TextLayout.fit(left, width: room, ellipsis: g.ellipsis, padStyle: .normal) + echo, nil)
         }
     }
 
-    /// What the hint line offers on this screen.
+    /// What the hint line offers on this screen: its main actions first,
+    /// so the narrowest terminal still shows the ones that matter here.
     var hintItems: [(Command, String)] {
         let clear: [(Command, String)] = state.filter.isEmpty ? [] : [(.clearFilters, "clear filter")]
-        switch state.current.screen {
-        case .matrix:
+        let close: (Command, String) = (.close, state.historyIndex > 0 || state.current.focus > 0 ? "close" : "quit")
+        switch (state.current.screen, state.current.focusedPane) {
+        case (.matrix, _):
             return [(.open, "open"), (.cycleSort, "sort"), (.openFilterMenu, "filter")] + clear
-                + [(.back, "back"), (.toggleHelp, "help"), (.quit, "quit")]
-        case .compare:
-            return [(.open, "open"), (.swapCompared, "swap"), (.compare, "other"), (.back, "back"),
+                + [(.toggleMark, "mark"), (.compare, "compare"), (.cancel, "back"), (.toggleHelp, "help"), (.quit, "quit")]
+        case (.compare, _):
+            return [(.open, "open"), (.swapCompared, "swap"), (.compare, "other"), (.pager, "quotes"), (.cancel, "back"),
                     (.toggleHelp, "help"), (.quit, "quit")]
+        case (.stakeholders, _):
+            return [(.open, "open"), (.compare, "compare"), (.startSearch, "search"), (.cancel, "back"),
+                    (.toggleHelp, "help"), (.quit, "quit")]
+        case (.source, _):
+            return [(.nextQuote, "next quote"), (.open, "its position"), (.startSearch, "find"), (.copy, "copy"),
+                    (.pager, "pager"), (.toggleMaximise, "zoom"), close, (.toggleHelp, "help")]
+        case (.search, _):
+            return [(.open, "open"), (.nextMatch, "next"), (.startSearch, "new search"), (.pager, "pager"), close,
+                    (.toggleHelp, "help")]
+        case (.browse, .proposals):
+            return [(.open, "open"), (.startSearch, "search"), (.openFilterMenu, "filter")] + clear
+                + [(.cycleSort, "sort"), (.toggleMaximise, "zoom"), (.openStakeholderIndex, "who"), (.openMatrix, "matrix"),
+                   (.togglePresenter, "present"), (.startCommand, "command"), (.toggleHelp, "help"), close]
         default:
-            return [(.open, "open"), (.back, "back"), (.startSearch, "search"), (.openFilterMenu, "filter")] + clear
-                + [(.startCommand, "command"), (.toggleHelp, "help"), (.quit, "quit"), (.openMatrix, "matrix"),
-                   (.togglePresenter, "present")]
+            return [(.open, "open"), (.back, "back"), (.toggleMark, "mark"), (.copy, "copy"), (.compare, "compare"),
+                    (.toggleTimeline, "timeline"), (.toggleMaximise, "zoom"), (.pager, "pager"), (.startSearch, "search")]
+                + clear + [(.toggleHelp, "help"), close]
         }
     }
 

@@ -5,8 +5,9 @@ public struct ScreenLayout: Sendable {
     /// Below this the browser shows a "too small" message instead.
     public static let minWidth = 40
     public static let minHeight = 10
-    /// From this width the browse screen shows all three panes.
-    public static let threePaneWidth = 120
+    /// From this width the browse screen shows all three panes (below it,
+    /// two panes give proposal titles room to be read).
+    public static let threePaneWidth = 160
     /// From this width list and detail sit side by side.
     public static let twoPaneWidth = 80
     /// Below `twoPaneWidth`, list and detail are stacked from this height.
@@ -23,14 +24,16 @@ public struct ScreenLayout: Sendable {
     /// Vertical separators (one column) and horizontal ones (one row).
     public let separators: [Rect]
 
-    public init(_ location: Location, maximised: Bool, width: Int, height: Int) {
+    /// `messageRows`: 2 while a long message wraps onto a second line.
+    public init(_ location: Location, maximised: Bool, width: Int, height: Int, messageRows: Int = 1) {
         self.width = max(0, width)
         self.height = max(0, height)
         tooSmall = width < Self.minWidth || height < Self.minHeight
         header = Rect(row: 0, col: 0, width: width, height: 1)
-        status = Rect(row: height - 2, col: 0, width: width, height: 1)
-        messageLine = Rect(row: height - 1, col: 0, width: width, height: 1)
-        body = Rect(row: 1, col: 0, width: width, height: height - 3)
+        let m = max(1, min(2, messageRows))
+        status = Rect(row: height - 1 - m, col: 0, width: width, height: 1)
+        messageLine = Rect(row: height - m, col: 0, width: width, height: m)
+        body = Rect(row: 1, col: 0, width: width, height: height - 2 - m)
         guard !tooSmall else { panes = []; separators = []; return }
 
         let all = location.panes
@@ -42,10 +45,10 @@ public struct ScreenLayout: Sendable {
             switch location.screen {
             case .browse:
                 if width >= Self.threePaneWidth {
-                    arrangement = .columns(all, weights: [34, 33, 33])
+                    arrangement = .columns(all, weights: [36, 30, 34])
                 } else if width >= Self.twoPaneWidth {
                     arrangement = .columns(focused == .proposals ? [.proposals, .positions] : [.positions, .detail],
-                                           weights: focused == .proposals ? [55, 45] : [45, 55])
+                                           weights: focused == .proposals ? [60, 40] : [45, 55])
                 } else if focused == .proposals || height < Self.stackHeight {
                     arrangement = .columns([focused], weights: [1])
                 } else {

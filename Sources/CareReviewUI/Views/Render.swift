@@ -5,7 +5,9 @@ import CareReview
 public func render(_ state: State, width: Int, height: Int) -> ScreenBuffer {
     var buf = ScreenBuffer(width: width, height: height)
     guard buf.width > 0, buf.height > 0 else { return buf }
-    let layout = ScreenLayout(state.current, maximised: state.maximised, width: buf.width, height: buf.height)
+    buf.ellipsis = state.glyphs.ellipsis
+    let layout = ScreenLayout(state.current, maximised: state.maximised, width: buf.width, height: buf.height,
+                              messageRows: buf.width == state.width && buf.height == state.height ? state.messageRows : 1)
     if layout.tooSmall {
         drawTooSmall(&buf, glyphs: state.glyphs)
         return buf
@@ -31,6 +33,7 @@ public func render(_ state: State, width: Int, height: Int) -> ScreenBuffer {
     }
     switch state.mode {
     case .help: cursor = panes.drawHelp()
+    case .messageLog: cursor = panes.drawMessageLog()
     case .filterMenu: cursor = panes.drawFilterMenu()
     default: break
     }
@@ -38,7 +41,10 @@ public func render(_ state: State, width: Int, height: Int) -> ScreenBuffer {
 
     buf.drawLine(chrome.status(width: buf.width), in: layout.status, line: 0, pad: Style(.chrome))
     let (message, inputCursor) = chrome.messageLine(width: buf.width)
-    buf.drawLine(message, in: layout.messageLine, line: 0, pad: .normal)
+    let wrapped = layout.messageLine.height > 1 ? TextLayout.wrap(message, width: buf.width) : [message]
+    for r in 0..<layout.messageLine.height {
+        buf.drawLine(r < wrapped.count ? wrapped[r] : [], in: layout.messageLine, line: r, pad: .normal)
+    }
     if let col = inputCursor { cursor = CursorPosition(row: layout.messageLine.row, col: col) }
     buf.cursor = cursor
     return buf

@@ -9,6 +9,40 @@ struct Rows {
 
     func text(_ s: String, _ style: Style = .normal) -> [StyledGlyph] { SafeGlyphs.make(s, style: style, glyphs: g) }
 
+    /// A stakeholder's name in `width` columns: in full where it fits, else
+    /// its short name (the acronym the data holds, such as ADCS), else cut.
+    func name(_ s: Stakeholder, width: Int, style: Style = .normal) -> [StyledGlyph] {
+        let full = text(s.name, style)
+        if TextLayout.width(full) <= width { return full }
+        if let short = Rows.shortName(s), DisplayWidth.of(short) <= width { return text(short, style) }
+        return TextLayout.truncate(full, width: width, ellipsis: g.ellipsis)
+    }
+
+    func name(ofStakeholder id: String, width: Int, style: Style = .normal) -> [StyledGlyph] {
+        corpus.stakeholder(id).map { name($0, width: width, style: style) }
+            ?? TextLayout.truncate(text(id, style), width: width, ellipsis: g.ellipsis)
+    }
+
+    /// The shortest alias written as an acronym (ADCS, BASW), if any.
+    static func shortName(_ s: Stakeholder) -> String? {
+        s.aliases.filter { a in a.count >= 2 && a.count < s.name.count && a.allSatisfy { $0.isUppercase || $0.isNumber } }
+            .min { $0.count < $1.count }
+    }
+
+    /// "◔ concerned" in the stance's style (the word always, never colour alone).
+    func stanceLabel(_ s: Stance) -> [StyledGlyph] {
+        text(g.stance(s) + " " + s.rawValue, Style(.stance(s), bold: true))
+    }
+
+    /// A stance glyph, with its letter beside it where the glyph's shape
+    /// would otherwise carry the stance alone (no colour, or ASCII).
+    /// In ASCII the letter replaces the two-character symbol (S Q M C O), so
+    /// tallies stay narrow and "--" never has to be told from a dash.
+    func stanceGlyph(_ s: Stance, style: Style? = nil) -> [StyledGlyph] {
+        let shown = !g.isUnicode ? s.letter.uppercased() : g.stance(s) + (state.needsStanceLetters ? s.letter.uppercased() : "")
+        return text(shown, style ?? Style(.stance(s), bold: true))
+    }
+
     /// "●3 ◕2 ◑· ◔1 ○·": supports … opposes, glyph and count, zeros as a dot.
     func tally(_ counts: [Int], digits: Int) -> [StyledGlyph] {
         var out: [StyledGlyph] = []
@@ -16,7 +50,7 @@ struct Rows {
             if !out.isEmpty { out += text(" ") }
             let n = counts[s.rank]
             let number = n == 0 ? (g.isUnicode ? "·" : ".") : String(n)
-            out += text(g.stance(s), Style(.stance(s), bold: true))
+            out += stanceGlyph(s)
             out += text(String(repeating: " ", count: max(0, digits - number.count)) + number, n == 0 ? .dim : .normal)
         }
         return out
@@ -25,7 +59,7 @@ struct Rows {
     func proposal(_ row: ProposalRow, width: Int, digits: Int) -> [StyledGlyph] {
         var right: [StyledGlyph] = []
         if width >= 34 { right = tally(row.tally, digits: digits) }
-        if width >= 60 { right = text(TextLayout.truncate(row.proposal.stage.shortLabel, width: 10, glyphs: g).padded(10), .dim) + text(" ") + right }
+        if width >= 80 { right = text(TextLayout.truncate(row.proposal.stage.shortLabel, width: 10, glyphs: g).padded(10), .dim) + text(" ") + right }
         let titleWidth = max(1, width - TextLayout.width(right) - (right.isEmpty ? 0 : 1))
         var line = TextLayout.fit(text(row.proposal.title), width: titleWidth, ellipsis: g.ellipsis)
         if !right.isEmpty { line += text(" ") + right }
@@ -41,12 +75,14 @@ struct Rows {
             line += TextLayout.fit(text(p.date.humanDescription, .dim), width: 11, ellipsis: g.ellipsis) + text(" ")
         }
         let rest = max(0, width - TextLayout.width(line))
-        let name = showProposal ? corpus.proposalTitle(p.proposal) : corpus.stakeholderName(p.stakeholder)
-        if rest < 30 {
-            return line + TextLayout.truncate(text(name), width: rest, ellipsis: g.ellipsis)
+        func label(_ w: Int) -> [StyledGlyph] {
+            showProposal ? TextLayout.truncate(text(corpus.proposalTitle(p.proposal)), width: w, ellipsis: g.ellipsis)
+                : name(ofStakeholder: p.stakeholder, width: w)
         }
-        let nameWidth = min(max(12, rest * 2 / 5), 32)
-        line += TextLayout.fit(text(name), width: nameWidth, ellipsis: g.ellipsis) + text(" ")
+        if rest < 30 { return line + label(rest) }
+        // A stakeholder's positions: the proposal's title matters more than our summary.
+        let nameWidth = showProposal ? min(max(16, rest * 3 / 5), 60) : min(max(12, rest * 2 / 5), 32)
+        line += TextLayout.fit(label(nameWidth), width: nameWidth, ellipsis: g.ellipsis) + text(" ")
         if !showProposal, rest >= 60, let s = corpus.stakeholder(p.stakeholder) {
             line += TextLayout.fit(text(s.kind.label, .dim), width: 14, ellipsis: g.ellipsis) + text(" ")
         }

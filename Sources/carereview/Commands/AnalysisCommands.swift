@@ -19,18 +19,17 @@ struct MatrixCommand: ParsableCommand {
 
     @OptionGroup var corpus: CorpusOptions
     @OptionGroup var filters: FilterOptions
-    @Option(help: "Row order: theme, positions or divided.") var sort: String = "theme"
+    @Option(help: "Row order: chapter, positions or divided.") var sort: ProposalSort = .chapter
     @Option(help: "text or csv.") var format: Format = .text
     @Option(help: "Print only this page of columns (text format).") var page: Int?
 
     func validate() throws {
-        if ProposalOrder(rawValue: sort) == nil { throw ValidationError("--sort takes theme, positions or divided, not '\(sort)'") }
         if let page, page < 1 { throw ValidationError("--page starts at 1") }
     }
 
     func run() throws {
         let c = try corpus.load()
-        let m = StanceMatrix(corpus: c, order: ProposalOrder(rawValue: sort)!, filter: try filters.filter())
+        let m = StanceMatrix(corpus: c, order: sort.order, filter: filters.filter())
         switch format {
         case .csv: FileHandle.standardOutput.write(Data(AnalysisReports.matrixCSV(m).utf8))
         case .text:
@@ -54,8 +53,8 @@ struct CompareCommand: ParsableCommand {
         """)
 
     @OptionGroup var corpus: CorpusOptions
-    @Argument(help: "The first stakeholder.") var first: String
-    @Argument(help: "The second stakeholder.") var second: String
+    @Argument(help: "The first stakeholder.", completion: NameCompletion.stakeholders) var first: String
+    @Argument(help: "The second stakeholder.", completion: NameCompletion.stakeholders) var second: String
 
     func run() throws {
         let c = try corpus.load()

@@ -6,8 +6,8 @@ import Foundation
 
 /// Options for how the browser looks and starts.
 struct DisplayOptions: ParsableArguments {
-    @Option(help: "Colour theme: default, high-contrast or mono (also CAREREVIEW_THEME).")
-    var theme: String?
+    @Option(help: "The browser's colour theme (also CAREREVIEW_THEME).")
+    var theme: ThemeName?
     @Flag(name: .customLong("no-color"), help: "No colour (also NO_COLOR).")
     var noColor = false
     @Flag(help: "Start at the home screen instead of where you left off.")
@@ -30,8 +30,8 @@ struct OpenCommand: ParsableCommand {
 
     @OptionGroup var corpus: CorpusOptions
     @OptionGroup var display: DisplayOptions
-    @Argument(help: "The proposal.") var proposal: String
-    @Option(help: "Select this stakeholder's position.") var stakeholder: String?
+    @Argument(help: "The proposal.", completion: NameCompletion.proposals) var proposal: String
+    @Option(help: "Select this stakeholder's position.", completion: NameCompletion.stakeholders) var stakeholder: String?
 
     func run() throws {
         let c = try corpus.load()

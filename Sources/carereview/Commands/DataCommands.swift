@@ -54,8 +54,8 @@ struct ExportCommand: ParsableCommand {
     @OptionGroup var corpus: CorpusOptions
     @OptionGroup var filters: FilterOptions
     @Option(help: "json, csv, markdown, qdpx or qdc.") var format: Format
-    @Option(help: "Only positions on this proposal.") var proposal: String?
-    @Option(help: "Only positions of this stakeholder.") var stakeholder: String?
+    @Option(help: "Only positions on this proposal.", completion: NameCompletion.proposals) var proposal: String?
+    @Option(help: "Only positions of this stakeholder.", completion: NameCompletion.stakeholders) var stakeholder: String?
     @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE instead of standard output.", valueName: "FILE"))
     var output: String?
 
@@ -69,7 +69,7 @@ struct ExportCommand: ParsableCommand {
         let c = try corpus.load()
         let p = try proposal.map { try resolveProposal($0, in: c).id }
         let s = try stakeholder.map { try resolveStakeholder($0, in: c).id }
-        let selection = ExportSelection(c, proposal: p, stakeholder: s, filter: try filters.filter())
+        let selection = ExportSelection(c, proposal: p, stakeholder: s, filter: filters.filter())
         let bytes: Data
         do {
             switch format {

@@ -9,21 +9,17 @@ struct ProposalsCommand: ParsableCommand {
         Examples:
           carereview proposals
           carereview proposals --sort divided
-          carereview proposals --theme 5 --stance opposes
+          carereview proposals --chapter 5 --stance opposes
         """)
 
     @OptionGroup var corpus: CorpusOptions
     @OptionGroup var filters: FilterOptions
-    @Option(help: "Order: theme, positions (most first) or divided (most divided first).")
-    var sort: String = "theme"
-
-    func validate() throws {
-        if ProposalOrder(rawValue: sort) == nil { throw ValidationError("--sort takes theme, positions or divided, not '\(sort)'") }
-    }
+    @Option(help: "Order: chapter, positions (most first) or divided (most divided first).")
+    var sort: ProposalSort = .chapter
 
     func run() throws {
         let c = try corpus.load()
-        print(Reports.proposals(c, order: ProposalOrder(rawValue: sort)!, filter: try filters.filter()), terminator: "")
+        print(Reports.proposals(c, order: sort.order, filter: filters.filter()), terminator: "")
     }
 }
 
@@ -41,12 +37,12 @@ struct ShowCommand: ParsableCommand {
 
     @OptionGroup var corpus: CorpusOptions
     @OptionGroup var filters: FilterOptions
-    @Argument(help: "The proposal.") var proposal: String
+    @Argument(help: "The proposal.", completion: NameCompletion.proposals) var proposal: String
 
     func run() throws {
         let c = try corpus.load()
         let p = try resolveProposal(proposal, in: c)
-        print(Reports.show(p, c, filter: try filters.filter()), terminator: "")
+        print(Reports.show(p, c, filter: filters.filter()), terminator: "")
     }
 }
 
@@ -65,7 +61,7 @@ struct StakeholdersCommand: ParsableCommand {
 
     func run() throws {
         let c = try corpus.load()
-        print(Reports.stakeholders(c, filter: try filters.filter()), terminator: "")
+        print(Reports.stakeholders(c, filter: filters.filter()), terminator: "")
     }
 }
 
@@ -78,17 +74,17 @@ struct StakeholderCommand: ParsableCommand {
         Examples:
           carereview stakeholder become
           carereview stakeholder "Carolyne Willow"
-          carereview stakeholder adcs --theme 5
+          carereview stakeholder adcs --chapter 5
         """)
 
     @OptionGroup var corpus: CorpusOptions
     @OptionGroup var filters: FilterOptions
-    @Argument(help: "The stakeholder.") var name: String
+    @Argument(help: "The stakeholder.", completion: NameCompletion.stakeholders) var name: String
 
     func run() throws {
         let c = try corpus.load()
         let s = try resolveStakeholder(name, in: c)
-        print(Reports.stakeholder(s, c, filter: try filters.filter()), terminator: "")
+        print(Reports.stakeholder(s, c, filter: filters.filter()), terminator: "")
     }
 }
 

@@ -24,7 +24,8 @@ enum AnalysisReports {
             if pages.count > 1 { out += "Page \(n + 1) of \(pages.count)\n" }
             for c in cols {
                 let s = m.columns[c]
-                out += PlainText.truncate("  \(PlainText.pad(headers[c], cellWidth)) = \(s.name) [\(s.id)]", width) + "\n"
+                out += PlainText.fit("  \(PlainText.pad(headers[c], cellWidth)) = \(s.name) [\(s.id)]", width: width,
+                                     hangingIndent: String(repeating: " ", count: cellWidth + 5)) + "\n"
             }
             out += "\n" + PlainText.pad("", rowHeaderWidth)
             out += cols.map { PlainText.pad(headers[$0], cellWidth) }.joined()
@@ -58,14 +59,13 @@ enum AnalysisReports {
         for row in c.rows {
             out += "\n" + PlainText.wrap("\(row.proposal.title) [\(row.proposal.id)]") + "\n"
             out += "  => \(row.agreement.label)\n"
+            let listed = PositionText(showsProposal: false, full: false, indent: 4, bodyIndent: 6)
             for (who, position) in [(a, row.first), (b, row.second)] {
                 guard let position else {
                     out += PlainText.wrap("\(who.name): no position recorded", indent: "      ", firstIndent: "    ") + "\n"
                     continue
                 }
-                out += PlainText.wrap("\(who.name): \(position.stance.symbol) \(position.stance.rawValue) — \(position.summary)",
-                                      indent: "      ", firstIndent: "    ") + "\n"
-                for q in position.quotes { out += Reports.quote(q, corpus, reportedBy: position.reportedBy) }
+                out += PlainText.render(listed.blocks(position, in: corpus))
             }
         }
         return out

@@ -4,11 +4,8 @@ import TerminalText
 /// Plain-text layout for the command line: aligned, wrapped to a width,
 /// safe to print on a terminal.
 enum PlainText {
-    /// Output width: $COLUMNS when it is set to something sensible, else 80.
-    static let width: Int = {
-        if let c = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), c >= 40 { return min(c, 160) }
-        return 80
-    }()
+    /// Output width: $COLUMNS, else the terminal's, else unlimited (see OutputWidth).
+    static let width: Int = OutputWidth.current.layoutWidth
 
     /// Data text made safe (no control characters reach the terminal).
     static func safe(_ text: String) -> String { TerminalSafeText.sanitize(text) }

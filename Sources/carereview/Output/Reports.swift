@@ -5,21 +5,21 @@ import CareReview
 enum Reports {
     static func proposals(_ corpus: Corpus, order: ProposalOrder = .theme, filter: PositionFilter = .none) -> String {
         let list = corpus.proposals(filter: filter, order: order)
-        var out = "\(list.count) proposals. Stance tally:\n  \(PlainText.stanceKey)\n"
-        if !filter.isEmpty { out += "Filter: \(filter.description)\n" }
+        var out = "\(list.count) proposals. Stance tally:\n" + PlainText.wrapKeepingSpaces("  " + PlainText.stanceKey, width: PlainText.width, hangingIndent: "  ") + "\n"
+        if !filter.isEmpty { out += "Filter: \(filter.commandLineDescription)\n" }
         var theme: Theme?
         for p in list {
             if order == .theme, p.theme != theme {
                 theme = p.theme
-                out += "\n" + PlainText.truncate(p.theme.label, PlainText.width) + "\n"
+                out += "\n" + PlainText.fit(p.theme.label, hangingIndent: "  ") + "\n"
             }
             let tally = corpus.stanceTally(ofProposal: p.id, filter: filter)
             let count = tally.reduce(0, +)
-            out += PlainText.truncate("  \(p.id)  \(p.title)", PlainText.width) + "\n"
+            out += PlainText.fit("  \(p.id)  \(p.title)", hangingIndent: "      ") + "\n"
             var facts = "      \(p.stage.label) · \(count) position\(count == 1 ? "" : "s"): \(PlainText.tally(tally))"
             if order == .divided { facts += " · divided \(String(format: "%.2f", corpus.divisiveness(ofProposal: p.id)))" }
             if order != .theme { facts += " · ch. \(p.theme.rawValue)" }
-            out += PlainText.truncate(facts, PlainText.width) + "\n"
+            out += PlainText.fit(facts, hangingIndent: "        ") + "\n"
         }
         return out
     }
@@ -31,33 +31,36 @@ enum Reports {
         out += "\n" + PlainText.wrap(p.summary) + "\n"
         if !p.reviewWords.isEmpty {
             out += "\nThe Review's words:\n"
-            for q in p.reviewWords { out += quote(q, corpus, reportedBy: nil) }
+            for q in p.reviewWords { out += PlainText.render(PositionText.quote(Citation(reviewWords: q, in: corpus), indent: 4)) }
         }
         let groups = corpus.positionsByStance(onProposal: p.id, filter: filter)
         let total = groups.reduce(0) { $0 + $1.positions.count }
         out += "\n\(total) position\(total == 1 ? "" : "s")"
-        out += filter.isEmpty ? "" : " (filter: \(filter.description))"
+        out += filter.isEmpty ? "" : " (filter: \(filter.commandLineDescription))"
         out += ": \(PlainText.tally(corpus.stanceTally(ofProposal: p.id, filter: filter)))\n"
+        let listed = PositionText(showsStance: false, showsProposal: false, full: false, indent: 2, bodyIndent: 4)
         for group in groups {
             out += "\n\(group.stance.symbol) \(group.stance.rawValue.uppercased()) (\(group.positions.count))\n"
-            for pos in group.positions {
-                let s = corpus.stakeholder(pos.stakeholder)
-                out += "\n" + PlainText.wrap("\(s?.name ?? pos.stakeholder) — \(s?.kind.label ?? "") · \(pos.date.humanDescription)\(pos.dateIsInferred ? ", inferred" : "")", indent: "  ", firstIndent: "  ") + "\n"
-                out += PlainText.wrap(pos.summary, indent: "    ", firstIndent: "    ") + "\n"
-                for q in pos.quotes { out += quote(q, corpus, reportedBy: pos.reportedBy) }
-            }
+            for pos in group.positions { out += "\n" + PlainText.render(listed.blocks(pos, in: corpus)) }
         }
         return out + events(p, corpus)
     }
 
     static func stakeholders(_ corpus: Corpus, filter: PositionFilter = .none) -> String {
         let list = corpus.stakeholdersByName(filter: filter)
-        let idWidth = min(28, (list.map { $0.id.count }.max() ?? 0) + 2)
+        // The name column starts after the longest id, up to a limit; an id
+        // longer than that gets a line of its own, so id and name never meet.
+        let idWidth = min(26, (list.map { $0.id.count }.max() ?? 0) + 2)
+        let column = String(repeating: " ", count: 2 + idWidth)
         var out = "\(list.count) stakeholders\n\n"
         for s in list {
             let n = corpus.positions(ofStakeholder: s.id, filter: filter).count
-            out += PlainText.truncate("  " + PlainText.pad(s.id, idWidth) + s.name, PlainText.width) + "\n"
-            out += PlainText.truncate("  " + PlainText.pad("", idWidth) + "\(s.kind.label) · \(n) position\(n == 1 ? "" : "s")", PlainText.width) + "\n"
+            if s.id.count + 2 > idWidth {
+                out += "  \(PlainText.safe(s.id))\n" + PlainText.fit(column + s.name, hangingIndent: column) + "\n"
+            } else {
+                out += PlainText.fit("  " + PlainText.pad(s.id, idWidth) + s.name, hangingIndent: column) + "\n"
+            }
+            out += PlainText.fit(column + "\(s.kind.label) · \(n) position\(n == 1 ? "" : "s")", hangingIndent: column) + "\n"
         }
         return out
     }
@@ -68,23 +71,9 @@ enum Reports {
         out += PlainText.wrap(s.description) + "\n"
         let positions = corpus.positions(ofStakeholder: s.id, filter: filter)
         out += "\n\(positions.count) position\(positions.count == 1 ? "" : "s")"
-        out += (filter.isEmpty ? "" : " (filter: \(filter.description))") + "\n"
-        for pos in positions {
-            let p = corpus.proposal(pos.proposal)
-            out += "\n" + PlainText.wrap("\(pos.stance.symbol) \(pos.stance.rawValue.uppercased()): \(p?.title ?? pos.proposal)  [\(pos.proposal)]") + "\n"
-            out += PlainText.wrap(pos.summary, indent: "    ", firstIndent: "    ") + "\n"
-            for q in pos.quotes { out += quote(q, corpus, reportedBy: pos.reportedBy) }
-        }
-        return out
-    }
-
-    static func quote(_ q: Quote, _ corpus: Corpus, reportedBy: String?) -> String {
-        var out = PlainText.wrap("“\(q.text)”", indent: "      ", firstIndent: "    ") + "\n"
-        if let d = corpus.document(q.document) {
-            var source = "— \(d.title), \(d.citation) [\(d.id) \(q.start)–\(q.end)]"
-            if let by = reportedBy { source += "; reported by \(by)" }
-            out += PlainText.wrap(source, indent: "        ", firstIndent: "      ") + "\n"
-        }
+        out += (filter.isEmpty ? "" : " (filter: \(filter.commandLineDescription))") + "\n"
+        let listed = PositionText(showsStakeholder: false, full: false, indent: 0, bodyIndent: 4)
+        for pos in positions { out += "\n" + PlainText.render(listed.blocks(pos, in: corpus)) }
         return out
     }
 
@@ -92,7 +81,7 @@ enum Reports {
         guard !hits.isEmpty else { return "No matches for '\(PlainText.safe(query))'.\n" }
         var out = "\(hits.count) match\(hits.count == 1 ? "" : "es") for '\(PlainText.safe(query))' (best first; «» marks the matched words)\n"
         for hit in hits {
-            out += "\n" + PlainText.truncate(heading(hit, corpus), PlainText.width) + "\n"
+            out += "\n" + PlainText.fit(heading(hit, corpus), hangingIndent: "             ") + "\n"
             out += PlainText.wrap(snippet(hit), indent: "    ", firstIndent: "    ") + "\n"
         }
         return out

@@ -36,7 +36,7 @@ struct DetailContent {
                 lines.append(prefix + l)
             }
             let doc = corpus.document(q.document)
-            add((glyphs.isUnicode ? "— " : "-- ") + (doc?.title ?? q.document), .title, width, glyphs, indent: 2)
+            add(glyphs.citationDash + (doc?.title ?? q.document), .title, width, glyphs, indent: 2)
             if let d = doc, !d.citation.isEmpty { add(d.citation, .dim, width, glyphs, indent: 4) }
             if let by = p.reportedBy { add("reported by " + by, .dim, width, glyphs, indent: 4) }
         }

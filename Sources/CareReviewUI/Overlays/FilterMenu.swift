@@ -59,7 +59,7 @@ extension State {
         case .last: filterCursor = n - 1
         case .toggleFilterItem: FilterMenu.toggle(FilterMenu.items[filterCursor], &filter)
         case .clearFilters: filter = .none
-        case .cancel, .openFilterMenu, .quit: mode = .normal
+        case .cancel, .openFilterMenu, .quit, .close: mode = .normal
         default: break
         }
     }

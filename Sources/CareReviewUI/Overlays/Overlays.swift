@@ -44,6 +44,18 @@ extension PaneRenderer {
         return drawOverlay(title: "Keys — Esc closes", lines: lines, top: state.helpTop, selected: nil, maxWidth: 84)
     }
 
+    /// `:messages`: every message so far, errors marked, newest last.
+    mutating func drawMessageLog() -> CursorPosition? {
+        let box = overlayRect(maxWidth: 100)
+        var lines: [[StyledGlyph]] = []
+        for m in state.messageLog {
+            let style = m.isError ? Style(.error, bold: true) : Style.normal
+            lines += TextLayout.wrap(SafeGlyphs.make((m.isError ? "! " : "  ") + m.text, style: style, glyphs: g), width: max(1, box.width - 4))
+        }
+        if lines.isEmpty { lines = [SafeGlyphs.make("No messages yet", style: .dim, glyphs: g)] }
+        return drawOverlay(title: "Messages (\(state.messageLog.count)) — Esc closes", lines: lines, top: state.helpTop, selected: nil, maxWidth: 100)
+    }
+
     mutating func drawFilterMenu() -> CursorPosition? {
         var lines: [[StyledGlyph]] = []
         var selectedLine = 0

@@ -20,7 +20,8 @@ struct SlideRenderer {
     func titleLine(width: Int, _ p: Presenter) -> [StyledGlyph] {
         let style = Style(.chrome, bold: true)
         let total = state.slidePositions(p.proposal).count + 1
-        let right = text("  \(p.slide + 1)/\(total) ", style)
+        let pages = state.slidePageCount
+        let right = text("  \(p.slide + 1)/\(total)" + (pages > 1 ? " (\(p.page + 1)/\(pages))" : "") + " ", style)
         let left = text(" " + corpus.proposalTitle(p.proposal), style)
         return TextLayout.fit(left, width: max(0, width - TextLayout.width(right)), ellipsis: g.ellipsis, padStyle: style) + right
     }
@@ -46,9 +47,8 @@ struct SlideRenderer {
         return lines
     }
 
-    /// A position: who, the stance as glyph and word, the quotes, their sources.
-    /// Quotes that do not fit are left for the pager, with a note saying so.
-    func positionSlide(_ p: Position, width: Int, height: Int) -> [[StyledGlyph]] {
+    /// Who, then the stance as glyph and word (and the mark).
+    func positionHead(_ p: Position, width: Int) -> [[StyledGlyph]] {
         var head: [[StyledGlyph]] = []
         let s = corpus.stakeholder(p.stakeholder)
         head += TextLayout.wrap(text(s?.name ?? p.stakeholder, Style(.title, bold: true))
@@ -57,29 +57,69 @@ struct SlideRenderer {
         var stance = text(g.stance(p.stance) + "  " + p.stance.rawValue, Style(.stance(p.stance), bold: true))
         if state.annotations.marked.contains(p.id) { stance += text("   " + g.mark + " marked", Style(.key, bold: true)) }
         head.append(stance)
-        let quotes = p.quotes.map { quoteBlock($0, p, width: width) }
-        // Double-spaced quotes when everything fits, then single, then fewer quotes.
-        for spacing in [2, 1] {
-            for n in stride(from: quotes.count, through: 1, by: -1) {
-                var lines = head
-                for q in quotes.prefix(n) {
-                    lines.append([])
-                    for (k, l) in q.quote.enumerated() {
-                        if spacing == 2 && k > 0 { lines.append([]) }
-                        lines.append(l)
-                    }
-                    lines += q.source
-                }
-                if n < quotes.count { lines += [[], text("+\(quotes.count - n) more quote\(quotes.count - n == 1 ? "" : "s"): o shows them all", .dim)] }
-                if lines.count <= height || (spacing == 1 && n == 1) { return lines }
-            }
-        }
         return head
     }
 
-    private func quoteBlock(_ q: Quote, _ p: Position, width: Int) -> (quote: [[StyledGlyph]], source: [[StyledGlyph]]) {
+    /// The position's quotes in pages that fit the slide: as many whole
+    /// quotes on a page as fit, the rest on sub-slides; a quote too long for
+    /// any page has a page of its own (cut, and saying so).
+    func quotePages(_ p: Position, width: Int, height: Int) -> [[Int]] {
+        let headRows = positionHead(p, width: width).count
+        let room = height - headRows - 2   // a footer line and the blank above it
+        var pages: [[Int]] = [], page: [Int] = [], used = 0
+        for (i, q) in p.quotes.enumerated() {
+            let block = quoteBlock(q, p, width: width)
+            let rows = 1 + block.quote.count + block.source.count
+            if !page.isEmpty, used + rows > room { pages.append(page); page = []; used = 0 }
+            page.append(i); used += rows
+        }
+        if !page.isEmpty { pages.append(page) }
+        return pages.isEmpty ? [[]] : pages
+    }
+
+    /// One page of a position's slide. Quotes are double-spaced when the
+    /// page has room; the source always shows, and a cut quote says so.
+    func positionSlide(_ p: Position, page: Int, width: Int, height: Int) -> [[StyledGlyph]] {
+        let head = positionHead(p, width: width)
+        let pages = quotePages(p, width: width, height: height)
+        let indices = pages[max(0, min(page, pages.count - 1))]
+        let blocks = indices.map { quoteBlock(p.quotes[$0], p, width: width) }
+        var footer: [StyledGlyph] = []
+        if pages.count > 1 {
+            let first = indices.first.map { $0 + 1 } ?? 0, last = indices.last.map { $0 + 1 } ?? 0
+            footer = text("quote\(first == last ? " \(first)" : "s \(first)–\(last)") of \(p.quotes.count)"
+                          + (page + 1 < pages.count ? " · \(Key.right.label(g)) for the next" : ""), .dim)
+        }
+        for spacing in [2, 1] {
+            var lines = head
+            for b in blocks {
+                lines.append([])
+                for (k, l) in b.quote.enumerated() {
+                    if spacing == 2 && k > 0 { lines.append([]) }
+                    lines.append(l)
+                }
+                lines += b.source
+            }
+            if !footer.isEmpty { lines += [[], footer] }
+            if lines.count <= height { return lines }
+        }
+        // Too long even single-spaced: cut the quote, keep its source, say so.
+        guard let b = blocks.first else { return head }
+        let note = text("\(g.ellipsis) cut to fit: o shows it all", Style(.key, bold: true))
+        let source = b.source.filter { !$0.isEmpty }
+        let keep = max(1, height - head.count - source.count - 1)
+        var quote = Array(b.quote.prefix(keep))
+        if quote.count < b.quote.count, let lastLine = quote.popLast() {
+            quote.append(TextLayout.truncate(lastLine + text(" ") + b.quote[quote.count + 1], width: width, ellipsis: g.ellipsis))
+        }
+        var lines = head + quote + source + [note]
+        if lines.count > height { lines = Array(lines.prefix(height - 1)) + [note] }
+        return lines
+    }
+
+    func quoteBlock(_ q: Quote, _ p: Position, width: Int) -> (quote: [[StyledGlyph]], source: [[StyledGlyph]]) {
         let quote = TextLayout.wrap(text(q.text.quoted(g), Style(.normal, bold: true)), width: width)
-        var source = (g.isUnicode ? "— " : "-- ") + (corpus.document(q.document)?.title ?? q.document)
+        var source = g.citationDash + (corpus.document(q.document)?.title ?? q.document)
         if let d = corpus.document(q.document), !d.citation.isEmpty { source += ", " + d.citation }
         if let by = p.reportedBy { source += " (reported by \(by))" }
         var lines = TextLayout.wrap(text(source, .dim), width: width)
@@ -95,7 +135,7 @@ func renderPresenter(_ state: State, _ p: Presenter, layout: ScreenLayout, into 
     buf.fill(full, style: .normal)
     buf.drawLine(slides.titleLine(width: buf.width, p), in: layout.header, line: 0, pad: Style(.chrome))
     let column = SlideRenderer.column(width: buf.width, height: buf.height)
-    let lines = state.slidePosition.map { slides.positionSlide($0, width: column.width, height: column.height) }
+    let lines = state.slidePosition.map { slides.positionSlide($0, page: p.page, width: column.width, height: column.height) }
         ?? slides.proposalSlide(p.proposal, width: column.width)
     // A little above the middle reads best on a shared screen.
     let top = max(0, (column.height - lines.count) / 3)

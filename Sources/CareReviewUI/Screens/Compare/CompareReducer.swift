@@ -16,6 +16,7 @@ extension State {
         case .compare(let a, _): first = a
         case .stakeholder(let id): first = id
         case .matrix: first = matrixCursorStakeholder?.id
+        case .stakeholders: first = selectedIndexStakeholder?.id
         default: first = selectedPosition?.stakeholder
         }
         guard let first else {

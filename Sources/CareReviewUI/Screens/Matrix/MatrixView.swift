@@ -115,7 +115,7 @@ extension PaneRenderer {
             var slot = rows.text(" ")
             slot += here ? rows.text("[", sel) : rows.text(" ")
             if let p {
-                slot += rows.text(g.stance(p.stance), here ? sel : Style(.stance(p.stance), bold: true))
+                slot += rows.stanceGlyph(p.stance, style: here ? sel : nil)
             } else {
                 slot += rows.text(" ", here ? sel : .normal)
             }

@@ -40,10 +40,24 @@ extension State {
         mode = .normal
     }
 
+    /// Leaves presenter mode at what was on screen: its proposal, with the
+    /// slide's position selected.
     mutating func stopPresenting() {
         guard let p = presenter else { return }
+        let shown = slidePosition
         theme = p.previousTheme
         presenter = nil
+        let here = current.screen == .browse ? current.proposal : selectedPosition?.proposal
+        if here != p.proposal || (shown != nil && current.position != shown?.id) {
+            openProposal(p.proposal, stakeholder: shown?.stakeholder)
+        }
+    }
+
+    /// The quote pages of the current slide (one page unless quotes overflow).
+    var slidePageCount: Int {
+        guard let p = slidePosition else { return 1 }
+        let column = SlideRenderer.column(width: width, height: height)
+        return SlideRenderer(state: self).quotePages(p, width: column.width, height: column.height).count
     }
 
     mutating func performInPresenter(_ command: Command) {
@@ -51,13 +65,21 @@ extension State {
         let last = slidePositions(p.proposal).count
         switch command {
         case .nextSlide:
+            if p.page + 1 < slidePageCount { p.page += 1; break }
             if p.slide >= last { message = Message(text: "Last slide (j: next proposal)", isError: false) }
+            else { p.page = 0 }
             p.slide = min(last, p.slide + 1)
         case .previousSlide:
-            if p.slide == 0 { message = Message(text: "First slide (k: previous proposal)", isError: false) }
-            p.slide = max(0, p.slide - 1)
-        case .first: p.slide = 0
-        case .last: p.slide = last
+            if p.page > 0 { p.page -= 1; break }
+            if p.slide == 0 { message = Message(text: "First slide (k: previous proposal)", isError: false); break }
+            p.slide -= 1
+            presenter = p
+            p.page = max(0, slidePageCount - 1)
+        case .first: p.slide = 0; p.page = 0
+        case .last: p.slide = last; p.page = 0
+        case .pager:
+            presenter = p
+            return requestPager()
         case .nextProposal, .previousProposal:
             let ids = proposalList.items.map(\.proposal.id)
             guard !ids.isEmpty else { return }
@@ -69,6 +91,7 @@ extension State {
             }
             p.proposal = ids[j]
             p.slide = 0
+            p.page = 0
         case .toggleMark:
             presenter = p
             return toggleMark()
@@ -77,8 +100,8 @@ extension State {
             mode = .commandLine
             line = LineEditor()
         case .toggleHelp:
-            mode = .help
-            helpTop = 0
+            presenter = p
+            return openHelp()
         case .redraw: enqueue(.redraw)
         case .suspend: enqueue(.suspend)
         case .quit: enqueue(.quit(session))
@@ -92,12 +115,15 @@ extension State {
         guard presenter != nil, corpus.proposal(proposal) != nil else { return }
         presenter?.proposal = proposal
         presenter?.slide = 0
+        presenter?.page = 0
     }
 
     mutating func normalizePresenter() {
         guard let p = presenter else { return }
         let n = slidePositions(p.proposal).count
         if p.slide > n || p.slide < 0 { presenter?.slide = max(0, min(p.slide, n)) }
+        let pages = slidePageCount
+        if p.page >= pages || p.page < 0 { presenter?.page = max(0, min(p.page, pages - 1)) }
     }
 
     /// Mouse while presenting: click or wheel down for the next slide, wheel up for the previous.

@@ -1,0 +1,4 @@
+/// `carereview --version`.
+enum CareReviewVersion {
+    static let current = "0.9.0"
+}
