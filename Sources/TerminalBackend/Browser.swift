@@ -16,9 +16,12 @@ public struct BrowserOptions: Sendable {
     /// Start in presenter mode (`--present`); echo keys (`--show-keys`).
     public var present: Bool
     public var showKeys: Bool
+    /// The `--data` directory to code in; nil: the read-only embedded corpus.
+    public var dataset: String?
 
     public init(theme: ThemeName?, colors: Bool, fresh: Bool, deepLink: DeepLink?, stateDirectory: URL,
-                annotations: AnnotationStore, present: Bool = false, showKeys: Bool = false) {
+                annotations: AnnotationStore, present: Bool = false, showKeys: Bool = false, dataset: String? = nil) {
+        self.dataset = dataset
         self.theme = theme; self.colors = colors; self.fresh = fresh; self.deepLink = deepLink
         self.stateDirectory = stateDirectory; self.annotations = annotations
         self.present = present; self.showKeys = showKeys
@@ -32,6 +35,8 @@ public enum Browser {
     /// Runs until the user quits; returns the exit status (0, or 128 plus
     /// the signal that ended it, as shells report).
     public static func run(_ corpus: Corpus, options: BrowserOptions) throws -> Int32 {
+        // Coding: the dataset as DatasetSession reads it (validated), before the screen changes.
+        let (corpus, dataset, datasetProblem) = DatasetCoding.open(options.dataset, corpus: corpus)
         let terminal = try Terminal(colors: options.colors)
         defer { terminal.end() }
         let glyphs: GlyphSet = terminal.utf8 ? .unicode : .ascii
@@ -39,8 +44,10 @@ public enum Browser {
         let sessions = SessionStore(directory: options.stateDirectory)
         var state = initialState(corpus, options, sessions, glyphs: glyphs, size: size)
         if terminal.depth == .none { state.apply(.setMonochrome(true)) }
-        let effects = EffectRunner(terminal: terminal, corpus: corpus, sessions: sessions, stateDirectory: options.stateDirectory,
-                                   annotations: options.annotations)
+        if let dataset { state.enableCoding(in: dataset.session.directory) }
+        if let datasetProblem { state.apply(.showMessage(datasetProblem, isError: true)) }
+        let effects = EffectRunner(terminal: terminal, sessions: sessions, stateDirectory: options.stateDirectory,
+                                   annotations: options.annotations, dataset: dataset)
         var painter = Painter()
 
         // The search index is proportional to the corpus: build it off the
@@ -74,6 +81,11 @@ public enum Browser {
                 case .done(let message, let isError, let repaint):
                     if repaint { painter.invalidate() }
                     state.apply(.effectFinished(id: pending.id, message: message, isError: isError))
+                case .dispatch(let action, let repaint):
+                    if repaint { painter.invalidate() }
+                    state.apply(.effectFinished(id: pending.id))
+                    state.apply(action)
+                    if case .datasetChanged(let o) = action, let c = o.corpus { Thread.detachNewThread { mailbox.put(SearchIndex(corpus: c)) } }
                 }
             }
             if !state.effects.isEmpty { continue }
@@ -83,6 +95,11 @@ public enum Browser {
                 if case .resize = action { painter.invalidate() }
                 state.apply(action)
             case .timeout:
+                // Another program's change to the dataset is reloaded, and the user told.
+                if let outcome = dataset?.checkOutside() {
+                    state.apply(.datasetChanged(outcome))
+                    if let c = outcome.corpus { Thread.detachNewThread { mailbox.put(SearchIndex(corpus: c)) } }
+                }
                 continue
             case .closed:
                 sessions.save(state.session)

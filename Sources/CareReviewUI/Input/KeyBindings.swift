@@ -16,6 +16,11 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case lineEditing = "Editing a line (/, : and notes)"
     case filterMenu = "Filter menu (f)"
     case help = "Help (?)"
+    case coding = "Coding (carereview --data DIR)"
+    case selecting = "Selecting a passage (v in the source reader)"
+    case picker = "Choosing a stakeholder, proposal, kind or chapter"
+    case codingInput = "Typing a name, description or summary"
+    case stancePicker = "Choosing a stance"
 }
 
 /// One row of the key table: keys, what they do, where, and how help says it.
@@ -32,7 +37,7 @@ public enum KeyBindings {
     /// Every row: the keys of every context, each screen's from its own folder.
     public static let all: [KeyBinding] = everywhereKeys + proposalsKeys + positionListKeys + onPositionKeys + readingKeys
         + matrixKeys + compareKeys + stakeholderIndexKeys + presenterKeys + searchInputKeys + commandLineKeys + noteInputKeys + lineEditingKeys
-        + filterMenuKeys + helpKeys
+        + filterMenuKeys + helpKeys + codingKeys
 
     /// Browsing
     static let everywhereKeys: [KeyBinding] = [

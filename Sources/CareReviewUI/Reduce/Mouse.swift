@@ -2,7 +2,7 @@ extension State {
     /// Click selects, double-click opens, the wheel scrolls the pane under it.
     mutating func handle(_ e: MouseEvent) {
         switch mode {
-        case .confirm: return
+        case .confirm, .coding: return
         case .help, .filterMenu, .messageLog:
             if e.kind == .wheelDown { perform(.moveDown) } else if e.kind == .wheelUp { perform(.moveUp) }
             return

@@ -118,6 +118,7 @@ struct ChromeRenderer {
                 cursor -= dropped
             }
             return (glyphs, min(cursor, max(0, width - 1)))
+        case .coding: return codingPrompt(width: width)
         case .help, .messageLog: return (hint([(.cancel, "close"), (.moveDown, "scroll")], width: width), nil)
         case .confirm:
             return (text((state.confirmation?.question ?? "") + " (y/n)", Style(.key, bold: true)), nil)
@@ -155,6 +156,8 @@ struct ChromeRenderer {
         case (.stakeholders, _):
             return [(.open, "open"), (.compare, "compare"), (.startSearch, "search"), (.cancel, "back"),
                     (.toggleHelp, "help"), (.quit, "quit")]
+        case (.source, _) where state.coding.selection != nil:
+            return selectionHints
         case (.source, _):
             return [(.nextQuote, "next quote"), (.open, "its position"), (.startSearch, "find"), (.copy, "copy"),
                     (.pager, "pager"), (.toggleMaximise, "zoom"), close, (.toggleHelp, "help")]

@@ -41,18 +41,21 @@ struct OpenCommand: ParsableCommand {
             print(Reports.show(p, c), terminator: "")
             return
         }
-        try openBrowser(c, display: display, deepLink: (p.id, s?.id))
+        try openBrowser(c, display: display, deepLink: (p.id, s?.id), dataset: corpus.directory)
     }
 }
 
 /// Opens the terminal browser; where the terminal cannot show it, says
 /// why and prints the plain-text equivalent instead.
-func openBrowser(_ corpus: Corpus, display: DisplayOptions, deepLink: (proposal: String, stakeholder: String?)?) throws {
+/// `dataset`: the `--data` directory, coded in (the embedded corpus is read-only).
+func openBrowser(_ corpus: Corpus, display: DisplayOptions, deepLink: (proposal: String, stakeholder: String?)?,
+                 dataset: String? = nil) throws {
     let settings = try BrowserSettings.resolve(display)
     let options = BrowserOptions(theme: settings.theme, colors: settings.colors, fresh: display.fresh,
                                  deepLink: deepLink.map { DeepLink(proposal: $0.proposal, stakeholder: $0.stakeholder) },
                                  stateDirectory: BrowserSettings.stateDirectory,
-                                 annotations: AnnotationStore.standard(), present: display.present, showKeys: display.showKeys)
+                                 annotations: AnnotationStore.standard(), present: display.present, showKeys: display.showKeys,
+                                 dataset: dataset)
     do {
         let status = try Browser.run(corpus, options: options)
         if status != 0 { throw ExitCode(status) }

@@ -301,9 +301,7 @@ func editResult<T>(_ body: () throws(EditError) -> T) throws -> T {
     }
 }
 
-extension Stance: ExpressibleByArgument {}
-extension StakeholderKind: ExpressibleByArgument {}
-extension Stage: ExpressibleByArgument {}
+// Stance, StakeholderKind and Stage are ExpressibleByArgument in ArgumentValues.swift.
 
 private extension String {
     init?(validatingUTF8Bytes data: Data) {
