@@ -18,6 +18,10 @@ public struct BrowserOptions: Sendable {
     public var showKeys: Bool
     /// The `--data` directory to code in; nil: the read-only embedded corpus.
     public var dataset: String?
+    /// Mouse reports (`--no-mouse`, `mouse = no` turn them off).
+    public var mouse = true
+    /// The config file's theme: beneath a theme chosen with `:theme`, which is remembered.
+    public var configTheme: ThemeName?
 
     public init(theme: ThemeName?, colors: Bool, fresh: Bool, deepLink: DeepLink?, stateDirectory: URL,
                 annotations: AnnotationStore, present: Bool = false, showKeys: Bool = false, dataset: String? = nil) {
@@ -37,7 +41,7 @@ public enum Browser {
     public static func run(_ corpus: Corpus, options: BrowserOptions) throws -> Int32 {
         // Coding: the dataset as DatasetSession reads it (validated), before the screen changes.
         let (corpus, dataset, datasetProblem) = DatasetCoding.open(options.dataset, corpus: corpus)
-        let terminal = try Terminal(colors: options.colors)
+        let terminal = try Terminal(colors: options.colors, mouse: options.mouse)
         defer { terminal.end() }
         let glyphs: GlyphSet = terminal.utf8 ? .unicode : .ascii
         let size = terminal.size
@@ -120,6 +124,12 @@ public enum Browser {
             problems.append("Could not read your marks and notes (\(reason)); the file is kept at \(url.path).")
         }
         let (w, h) = size
+        // The theme: a flag or the environment, else the one last chosen (`:theme`, kept in the session), else the config's.
+        var theme = options.theme
+        if theme == nil, let data = FileManager.default.contents(atPath: sessions.file.path),
+           let saved = try? JSONDecoder().decode(Session.self, from: data) { theme = saved.theme }
+        var options = options
+        options.theme = theme ?? options.configTheme
         var state: State
         if let link = options.deepLink {
             state = State(corpus: corpus, deepLink: link, glyphs: glyphs, theme: options.theme ?? .default, width: w, height: h,

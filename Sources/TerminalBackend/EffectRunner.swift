@@ -120,12 +120,7 @@ struct EffectRunner {
 
     /// A path the user typed: relative to the working directory, `~` as $HOME.
     static func url(_ path: String) -> URL {
-        var expanded = path
-        if path == "~" || path.hasPrefix("~/") {
-            let home = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
-                ?? FileManager.default.homeDirectoryForCurrentUser.path
-            expanded = home + path.dropFirst()
-        }
+        let expanded = UserDirectories().expandingTilde(path)
         return URL(fileURLWithPath: expanded, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
     }
 

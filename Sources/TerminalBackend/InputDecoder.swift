@@ -56,13 +56,58 @@ enum InputDecoder {
         case 9: return .action(.key(.tab))
         case 10, 13: return .action(.key(.enter))
         case 8, 127: return .action(.key(.backspace))
-        case 27: return .action(.key(.escape))
+        case 27: return escape()
         case 1...26: return .action(.key(.ctrl(Character(Unicode.Scalar(value + 96)!))))
         case 0..<32: return .timeout
         default:
             guard let scalar = Unicode.Scalar(value) else { return .timeout }
             return .action(.key(.char(Character(scalar))))
         }
+    }
+
+    /// Esc alone, or the start of an SGR (1006) mouse report, which curses
+    /// passes through as characters when the terminfo entry expects X10
+    /// reports: ESC [ < button ; column ; row M (press) or m (release).
+    static func escape() -> TerminalInput {
+        func next() -> UInt32? {
+            var ch: wint_t = 0
+            wtimeout(cr_stdscr(), 0)
+            defer { wtimeout(cr_stdscr(), 100) }
+            return wget_wch(cr_stdscr(), &ch) == OK ? UInt32(ch) : nil
+        }
+        guard let open = next() else { return .action(.key(.escape)) }
+        guard open == 0x5B else {   // not "[": Esc, then that key
+            unget_wch(wchar_t(bitPattern: open))
+            return .action(.key(.escape))
+        }
+        guard next() == 0x3C else { return .timeout }   // "<": anything else is a sequence we have no use for
+        var body = ""
+        while let c = next(), body.count < 24 {
+            let ch = Character(Unicode.Scalar(c) ?? " ")
+            if ch == "M" || ch == "m" { return sgrMouse(body, pressed: ch == "M") }
+            body.append(ch)
+        }
+        return .timeout
+    }
+
+    /// When the last press was, for telling a double click from two clicks.
+    nonisolated(unsafe) static var lastPress: (row: Int, col: Int, time: Double)?
+
+    static func sgrMouse(_ body: String, pressed: Bool) -> TerminalInput {
+        let parts = body.split(separator: ";").compactMap { Int($0) }
+        guard parts.count == 3, pressed else { return .timeout }
+        let (button, col, row) = (parts[0], parts[1] - 1, parts[2] - 1)
+        if button & 64 != 0 { return .action(.mouse(MouseEvent(button & 1 == 0 ? .wheelUp : .wheelDown, row: row, col: col))) }
+        guard button & 3 == 0, button & 32 == 0 else { return .timeout }   // left button presses only, no drags
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        let t = Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+        defer { lastPress = (row, col, t) }
+        if let last = lastPress, last.row == row, last.col == col, t - last.time < 0.4 {
+            lastPress = nil
+            return .action(.mouse(MouseEvent(.doubleClick, row: row, col: col)))
+        }
+        return .action(.mouse(MouseEvent(.click, row: row, col: col)))
     }
 
     static func mouse() -> TerminalInput {

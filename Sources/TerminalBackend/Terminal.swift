@@ -19,7 +19,7 @@ final class Terminal {
     static let altRightCode: Int32 = 0x1002
 
     /// Sets the locale, checks the terminal, and starts curses.
-    init(colors: Bool) throws {
+    init(colors: Bool, mouse: Bool = true) throws {
         guard isatty(0) == 1, isatty(1) == 1 else {
             throw TerminalUnavailable(description: "the browser needs a terminal on standard input and output")
         }
@@ -58,7 +58,10 @@ final class Terminal {
         nonl()
         intrflush(cr_stdscr(), false)
         Terminal.enableKeys()
-        mousemask(cr_mouse_mask(), nil)
+        if mouse {   // SGR (1006) reports: no column limit; InputDecoder reads them (--no-mouse: none)
+            mousemask(cr_mouse_mask(), nil)
+            _ = "\u{1B}[?1006h".withCString { write(1, $0, strlen($0)) }
+        }
         mouseinterval(200)
         cr_set_escdelay(25)
         wtimeout(cr_stdscr(), 100)
@@ -121,6 +124,7 @@ final class Terminal {
     func end() {
         guard let screen else { return }
         endwin()
+        _ = "\u{1B}[?1006l".withCString { write(1, $0, strlen($0)) }
         delscreen(screen)
         self.screen = nil
         crg_uninstall()

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CareReview
 import CareReviewUI
 import Foundation
 
@@ -6,8 +7,13 @@ import Foundation
 /// (`$XDG_CONFIG_HOME/carereview/config`, lines like `theme = high-contrast`
 /// and `color = no`).
 struct BrowserSettings {
+    /// From `--theme` or CAREREVIEW_THEME: beats the theme last chosen with `:theme`.
     var theme: ThemeName?
+    /// From the config file: used when no theme has been chosen in the browser.
+    var configTheme: ThemeName?
     var colors: Bool
+    /// Mouse reports: off with `--no-mouse` or `mouse = no`.
+    var mouse: Bool = true
 
     static func resolve(_ display: DisplayOptions, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> BrowserSettings {
         let config = configValues(environment)
@@ -17,13 +23,14 @@ struct BrowserSettings {
             }
             return theme
         }
-        var theme: ThemeName?
+        var theme: ThemeName?, configTheme: ThemeName?
         if let flag = display.theme {
             theme = flag
         } else if let env = environment["CAREREVIEW_THEME"], !env.isEmpty {
             theme = try themeNamed(env, from: "CAREREVIEW_THEME")
-        } else if let value = config["theme"] {
-            theme = try themeNamed(value, from: configFile(environment).path)
+        }
+        if let value = config["theme"] {
+            configTheme = try themeNamed(value, from: configFile(environment).path)
         }
         var colors = true
         if display.noColor {
@@ -34,13 +41,15 @@ struct BrowserSettings {
             colors = !["no", "false", "off", "0"].contains(value.lowercased())
         }
         if environment["TERM"] == "dumb" { colors = false }
-        return BrowserSettings(theme: theme, colors: colors)
+        var mouse = !display.noMouse
+        if let value = config["mouse"], ["no", "false", "off", "0"].contains(value.lowercased()) { mouse = false }
+        return BrowserSettings(theme: theme, configTheme: configTheme, colors: colors, mouse: mouse)
     }
 
     static func configFile(_ environment: [String: String]) -> URL {
-        let base = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
-            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".config")
-        return base.appendingPathComponent("carereview/config")
+        // HOME and XDG_CONFIG_HOME from the environment, not the passwd entry.
+        (UserDirectories(environment: environment).config
+            ?? URL(fileURLWithPath: "/nonexistent/carereview")).appendingPathComponent("config")
     }
 
     /// `key = value` lines; `#` starts a comment.
@@ -58,9 +67,6 @@ struct BrowserSettings {
 
     /// `$XDG_STATE_HOME/carereview` (default `~/.local/state/carereview`): the saved session.
     static var stateDirectory: URL {
-        let env = ProcessInfo.processInfo.environment
-        let base = env["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
-            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/state")
-        return base.appendingPathComponent("carereview")
+        UserDirectories().state ?? FileManager.default.temporaryDirectory.appendingPathComponent("carereview")
     }
 }

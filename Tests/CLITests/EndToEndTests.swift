@@ -101,7 +101,7 @@ final class TmuxSession {
         try t.type("Independent Reviewing")
         try t.waitFor("Abolish the Independent Reviewing Officer")
         try t.press("Enter")
-        var screen = try t.waitFor("Positions (3) on Abolish the Independent Re")
+        var screen = try t.waitFor("Positions (3)", "Abolish the Independent Reviewing")
         for name in ["Article 39", "Become", "Robin Sen", "opposes", "concerned"] {
             #expect(screen.contains(name), "\(name) missing from the IRO positions:\n\(screen)")
         }
@@ -116,15 +116,15 @@ final class TmuxSession {
 
         // Back to the positions.
         try t.press("BSpace")
-        try t.waitFor("Positions (3) on Abolish")
+        try t.waitFor("Positions (3)")
 
         // A smaller terminal reflows at once.
         try t.tmux(["resize-window", "-t", "e2e", "-x", "60", "-y", "20"])
         screen = try t.waitFor("Positions (3)")
         #expect(screen.split(separator: "\n").allSatisfy { $0.count <= 60 })
 
-        // Quit: the terminal is restored and the shell still works.
-        try t.press("q")
+        // Quit (Q, from any depth): the terminal is restored and the shell still works.
+        try t.press("Q")
         try t.waitFor("EXIT=0")
         #expect(try t.flags().trimmingCharacters(in: .whitespacesAndNewlines) == "0 1 0",
                 "alternate screen off, cursor visible, mouse off")
@@ -199,7 +199,7 @@ final class TmuxSession {
         let kept = try FileManager.default.contentsOfDirectory(atPath: data.path).filter { $0.hasPrefix("annotations.unreadable") }
         #expect(kept.count == 1)
         try t.press("m")
-        try t.press("q")
+        try t.press("Q")
         try t.waitFor("e2e$ ")
         let saved = try String(contentsOf: data.appendingPathComponent("annotations.json"), encoding: .utf8)
         #expect(saved.contains("article-39.iro-abolition"))
@@ -215,11 +215,116 @@ final class TmuxSession {
         // Opening a proposal selects its first position, so the show starts on its slide.
         var slide = try t.waitFor("Abolish the Independent Reviewing Officer role", "Become · charity")
         #expect(slide.contains("concerned"))
+        // Become's second quote is a sub-slide of its own (2/4 (2/2)), then Article 39.
+        try t.press("Right")
+        try t.waitFor("(2/2)")
         try t.press("Right")
         slide = try t.waitFor("Article 39 · charity", "drastic and")
         #expect(slide.contains("opposes"))
         // The capture has no colour at all: the stance still reads as glyph and word.
         #expect(slide.contains("○  opposes"))
+        try t.press("Q")
+    }
+
+    // MARK: Issue 8: navigation, presenter and layout at the common sizes
+
+    /// q closes the screen in front (at home it quits), Esc backs out of every
+    /// screen, the matrix and compare too, Q quits from anywhere.
+    @Test func qClosesEscBacksOutAndQQuits() throws {
+        let t = try TmuxSession(width: 80, height: 24)
+        try t.waitFor("e2e$")
+        try t.type("XDG_STATE_HOME=\(t.state.path) XDG_DATA_HOME=\(t.state.path) \(CLI.binary) --fresh; echo EXIT=$?")
+        try t.press("Enter")
+        try t.waitFor("Proposals (", "? help")
+        try t.press("M")
+        try t.waitFor("Stance matrix")
+        try t.press("Escape")
+        try t.waitFor("Proposals (")
+        #expect(try !t.screen().contains("Stance matrix"))
+        try t.press(":")
+        try t.type("compare become adcs")
+        try t.press("Enter")
+        try t.waitFor("Compare: Become")
+        try t.press("Escape")
+        try t.waitFor("Proposals (")
+        try t.press("W")
+        try t.waitFor("Stakeholders (", "Article 39")
+        try t.press("Enter")   // the first by name
+        try t.waitFor("Stakeholder › ")
         try t.press("q")
+        try t.waitFor("Stakeholders (")
+        try t.press("q")
+        try t.waitFor("Proposals (")
+        try t.press("q")
+        try t.waitFor("EXIT=0")
+        // Q from deep inside.
+        try t.type("clear; XDG_STATE_HOME=\(t.state.path) XDG_DATA_HOME=\(t.state.path) \(CLI.binary) open iro --stakeholder become; echo EXIT2=$?")
+        try t.press("Enter")
+        try t.waitFor("Become · charity")
+        try t.press("M")
+        try t.waitFor("Stance matrix")
+        try t.press("Q")
+        try t.waitFor("EXIT2=0")
+    }
+
+    /// Presenter: q leaves presenter mode (never the program), Esc returns
+    /// to the proposal on screen, extra quotes are sub-slides.
+    @Test func presenterQLeavesAndEscReturnsToTheProposalShown() throws {
+        let t = try TmuxSession(width: 120, height: 40)
+        try t.waitFor("e2e$")
+        try t.type("XDG_STATE_HOME=\(t.state.path) XDG_DATA_HOME=\(t.state.path) \(CLI.binary) open iro --present; echo EXIT=$?")
+        try t.press("Enter")
+        try t.waitFor("Abolish the Independent Reviewing Officer role", "Become · charity")
+        try t.press("q")
+        try t.waitFor("? help", "Positions (")
+        #expect(try !t.screen().contains("EXIT="))
+        try t.press("P")
+        try t.waitFor("Become · charity")
+        try t.press("j")   // the next proposal: its title slide
+        var shown = ""
+        for _ in 0..<200 {
+            let first = try t.screen().split(separator: "\n").first.map(String.init) ?? ""
+            if !first.contains("Abolish the Independent Reviewing"), first.contains("1/") {
+                shown = String(first.trimmingCharacters(in: .whitespaces).prefix(20)); break
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        #expect(!shown.isEmpty, "the next proposal's slide")
+        try t.press("Escape")
+        let back = try t.waitFor("? help")
+        #expect(back.contains(shown), "left presenter mode at the proposal shown (\(shown)):\n\(back)")
+        try t.press("Q")
+        try t.waitFor("EXIT=0")
+    }
+
+    /// At 80×24, 120×40 and 200×60: nothing wider than the terminal, the
+    /// proposal's summary shown, the hint line naming the screen's actions,
+    /// the mouse in SGR mode (and none with --no-mouse), :theme light.
+    @Test func theMainScreensAtTheCommonSizes() throws {
+        for (w, h) in [(80, 24), (120, 40), (200, 60)] {
+            let t = try TmuxSession(width: w, height: h)
+            try t.waitFor("e2e$")
+            try t.type("XDG_STATE_HOME=\(t.state.path) XDG_DATA_HOME=\(t.state.path) \(CLI.binary) open iro --stakeholder become; echo EXIT=$?")
+            try t.press("Enter")
+            var screen = try t.waitFor("Become · charity", "m mark")
+            #expect(screen.split(separator: "\n").allSatisfy { $0.count <= w }, "\(w)x\(h)")
+            #expect(screen.contains("y copy") && screen.contains("c compare"), "\(w)x\(h) hints:\n\(screen)")
+            #expect(try t.tmux(["display", "-p", "-t", "e2e", "#{mouse_sgr_flag}"]).hasPrefix("1"), "SGR mouse at \(w)x\(h)")
+            try t.press("h")   // the positions list, under the proposal's title and summary
+            screen = try t.waitFor("Positions (")
+            #expect(screen.contains("Abolish the Independent Reviewing Officer"), "\(w)x\(h):\n\(screen)")
+            try t.press(":")
+            try t.type("theme light")
+            try t.press("Enter")
+            try t.waitFor("Theme: light")
+            try t.press("Q")
+            try t.waitFor("EXIT=0")
+            try t.type("clear; XDG_STATE_HOME=\(t.state.path) \(CLI.binary) --no-mouse; echo EXIT2=$?")
+            try t.press("Enter")
+            try t.waitFor("? help")   // where the last run left off
+            #expect(try t.tmux(["display", "-p", "-t", "e2e", "#{mouse_any_flag}"]).hasPrefix("0"), "--no-mouse at \(w)x\(h)")
+            try t.press("Q")
+            try t.waitFor("EXIT2=0")
+        }
     }
 }

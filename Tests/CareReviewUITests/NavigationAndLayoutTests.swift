@@ -103,7 +103,7 @@ import Testing
         s.press(.char("P"))
         #expect(s.slidePosition?.id == "robin-sen-iro" && s.slidePageCount == 2)
         let first = render(s, width: 40, height: 12).text
-        #expect(first.contains("cut to fit") && first.contains("— Abolishing IROs"))   // says so; the source stays
+        #expect(first.contains("cut to fit") && first.contains("— “Abolishing IROs"))   // says so; the source stays
         s.press(.right)
         #expect(s.presenter?.page == 1 && s.slidePosition?.id == "robin-sen-iro")
         s.press(.right)

@@ -149,6 +149,10 @@ import Testing
         #expect(s.message?.isError == true && s.message?.text.contains("did you mean") == true)
         s.apply(.runCommand("frobnicate"))
         #expect(s.message?.text.hasPrefix("Unknown command") == true)
+        s.apply(.runCommand("stakholders"))
+        #expect(s.message?.text == "Unknown command “stakholders”; did you mean 'stakeholders' or 'stakeholder'?")
+        #expect(LineCommand.parse("export csv") == .failure(CommandLineError(message: "Usage: :export markdown|csv|json|brief FILE")))
+        #expect(LineCommand.parse("th light") == .success(.theme(.light)))
     }
 
     @Test func commandsProduceEffectsAndSettings() {

@@ -29,7 +29,11 @@ public enum CommandLineCommands {
         if hits.count == 1 { return .success(hits[0]) }
         // "stak": stakeholder, not stakeholders — the shortest when it prefixes the rest.
         if let shortest = hits.min(by: { $0.count < $1.count }), hits.allSatisfy({ $0.hasPrefix(shortest) }) { return .success(shortest) }
-        if hits.isEmpty { return .failure(.init(message: "Unknown command “\(word)”; commands: " + names.joined(separator: ", "))) }
+        if hits.isEmpty {
+            // The same "did you mean" as the command line's subcommands.
+            let hint = DidYouMean(names).sentence(for: w).map { "; " + $0 } ?? "; commands: " + names.joined(separator: ", ")
+            return .failure(.init(message: "Unknown command “\(word)”" + hint))
+        }
         return .failure(.init(message: "“\(word)” is ambiguous; did you mean " + hits.joined(separator: ", ") + "?"))
     }
 }

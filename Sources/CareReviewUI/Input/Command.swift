@@ -8,6 +8,8 @@ public enum Command: Hashable, Sendable {
     case openStakeholder, openProposal, nextQuote, previousQuote, openStakeholderIndex
     /// q closes the current screen (at home: quits); Q quits from anywhere.
     case close
+    // Finding within an article (the source reader's /, n, N)
+    case startFind, findNext, findPrevious
     // Overlays and modes
     case startSearch, nextMatch, previousMatch, startCommand, openFilterMenu, clearFilters, toggleHelp, cancel
     case cycleSort

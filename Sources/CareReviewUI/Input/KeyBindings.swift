@@ -9,10 +9,12 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case matrix = "Stance matrix (M)"
     case compare = "Compare (c)"
     case stakeholderIndex = "Stakeholder index (W, :stakeholders)"
+    case sourceReader = "Source reader"
     case presenter = "Presenter mode (P)"
     case searchInput = "Typing a search (/)"
     case commandLine = "Command line (:)"
     case noteInput = "Editing a note (a)"
+    case findInput = "Finding in an article (/ in the source reader)"
     case lineEditing = "Editing a line (/, : and notes)"
     case filterMenu = "Filter menu (f)"
     case help = "Help (?)"
@@ -36,7 +38,7 @@ public struct KeyBinding: Sendable {
 public enum KeyBindings {
     /// Every row: the keys of every context, each screen's from its own folder.
     public static let all: [KeyBinding] = everywhereKeys + proposalsKeys + positionListKeys + onPositionKeys + readingKeys
-        + matrixKeys + compareKeys + stakeholderIndexKeys + presenterKeys + searchInputKeys + commandLineKeys + noteInputKeys + lineEditingKeys
+        + sourceReaderKeys + matrixKeys + compareKeys + stakeholderIndexKeys + presenterKeys + findInputKeys + searchInputKeys + commandLineKeys + noteInputKeys + lineEditingKeys
         + filterMenuKeys + helpKeys + codingKeys
 
     /// Browsing

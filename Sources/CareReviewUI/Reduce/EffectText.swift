@@ -1,43 +1,54 @@
 import CareReview
 
-/// Plain text for the pager and the clipboard: a quote with its citation,
-/// a position, a proposal, or a whole article.
+/// Plain text for the pager and the clipboard, from the model's shared
+/// renderings (`Citation`, `PositionText`): the pager shows what
+/// `carereview show` prints, wrapped to the terminal, in Unicode on a UTF-8
+/// terminal and ASCII elsewhere.
 enum EffectText {
-    static func citation(_ q: Quote, _ corpus: Corpus, reportedBy: String?) -> String {
-        guard let d = corpus.document(q.document) else { return q.document }
-        var c = "“\(d.title)”"
-        if !d.citation.isEmpty { c += ", " + d.citation }
-        if let url = d.url { c += ", <\(url)>" }
-        if let by = reportedBy { c += " (reported by \(by))" }
-        return c
+    /// Blocks wrapped to `width`, each at its indent, continuing at its hanging indent.
+    static func wrap(_ blocks: [TextBlock], width: Int, glyphs: GlyphSet) -> String {
+        let w = max(20, width - 1)
+        var out: [String] = []
+        for b in blocks {
+            if b.kind == .blank { out.append(""); continue }
+            let lead = min(max(b.indent, b.hangingIndent), w / 2)
+            for (i, line) in TextLayout.wrap(b.text, width: w - lead, glyphs: glyphs).enumerated() {
+                out.append(String(repeating: " ", count: i == 0 ? min(b.indent, lead) : lead) + line)
+            }
+        }
+        return out.joined(separator: "\n") + "\n"
     }
 
-    static func quote(_ q: Quote, of p: Position?, _ corpus: Corpus) -> String {
-        let who = p.map { corpus.stakeholderName($0.stakeholder) + ", " } ?? ""
-        return "“\(q.text)”\n— \(who)\(citation(q, corpus, reportedBy: p?.reportedBy))\n"
+    static func paragraphs(_ text: String, width: Int, glyphs: GlyphSet) -> String {
+        TextLayout.wrap(text, width: max(20, width - 1), glyphs: glyphs).joined(separator: "\n") + "\n"
     }
 
-    static func position(_ p: Position, _ corpus: Corpus) -> String {
-        let s = corpus.stakeholder(p.stakeholder)
-        var out = "\(s?.name ?? p.stakeholder) (\(s?.kind.label ?? "")) — \(p.stance.symbol) \(p.stance.rawValue)\n"
-        out += "on: \(corpus.proposalTitle(p.proposal))\n\(p.date.humanDescription)\n\n\(p.summary)\n"
-        for q in p.quotes { out += "\n" + quote(q, of: p, corpus) }
-        return out
+    /// A quote with its citation, for the clipboard (never wrapped: it is pasted elsewhere).
+    static func quote(_ c: Citation, glyphs: GlyphSet) -> String { c.plainText(unicode: glyphs.isUnicode) }
+
+    static func position(_ p: Position, _ corpus: Corpus, width: Int, glyphs: GlyphSet, annotations: Annotations) -> String {
+        let blocks = PositionText(unicode: glyphs.isUnicode)
+            .blocks(p, in: corpus, note: annotations.notes[p.id], marked: annotations.marked.contains(p.id))
+        return wrap(blocks, width: width, glyphs: glyphs)
     }
 
-    static func proposal(_ row: ProposalRow, _ corpus: Corpus) -> String {
+    static func proposal(_ row: ProposalRow, _ corpus: Corpus, width: Int, glyphs: GlyphSet) -> String {
         let p = row.proposal
-        var out = "\(p.title)\n\(p.stage.label) · chapter \(p.theme.label)\n\n\(p.summary)\n\n"
-        for s in Stance.allCases { out += "\(s.symbol) \(s.rawValue): \(row.tally[s.rank])\n" }
-        for q in p.reviewWords { out += "\nThe Review: " + quote(q, of: nil, corpus) }
-        return out
+        var blocks = [TextBlock(.heading, "\(p.title) [\(p.id)]"), TextBlock(.detail, "\(p.stage.label) · chapter \(p.theme.label)"),
+                      .blank, TextBlock(.summary, p.summary), .blank]
+        for s in Stance.allCases { blocks.append(TextBlock(.detail, "\(glyphs.stance(s)) \(s.rawValue): \(row.tally[s.rank])")) }
+        if !p.reviewWords.isEmpty { blocks += [.blank, TextBlock(.heading, "The Review's words:")] }
+        for q in p.reviewWords { blocks += PositionText.quote(Citation(reviewWords: q, in: corpus), indent: 2, unicode: glyphs.isUnicode) }
+        return wrap(blocks, width: width, glyphs: glyphs)
     }
 
-    static func article(_ d: Document) -> String {
-        "\(d.title)\n\(d.citation)\n" + (d.url.map { "<\($0)>\n" } ?? "") + "\n" + d.text + "\n"
+    static func article(_ d: Document, width: Int, glyphs: GlyphSet) -> String {
+        let head = [d.title, d.citation] + (d.url.map { ["<\($0)>"] } ?? [])
+        return paragraphs(head.joined(separator: "\n"), width: width, glyphs: glyphs) + "\n"
+            + paragraphs(d.text, width: width, glyphs: glyphs)
     }
 
-    static func hit(_ h: SearchHit) -> String { h.text + "\n" }
+    static func hit(_ h: SearchHit, width: Int, glyphs: GlyphSet) -> String { paragraphs(h.text, width: width, glyphs: glyphs) }
 }
 
 extension State {
@@ -47,34 +58,32 @@ extension State {
         case (.browse, .proposals):
             guard let i = proposalList.index(of: current.proposal) else { return }
             let row = proposalList.items[i]
-            enqueue(.pager(title: row.proposal.title, text: EffectText.proposal(row, corpus)))
+            enqueue(.pager(title: row.proposal.title, text: EffectText.proposal(row, corpus, width: width, glyphs: glyphs)))
         case (.source(let doc), _):
             guard let d = corpus.document(doc) else { return }
-            enqueue(.pager(title: d.title, text: EffectText.article(d)))
+            enqueue(.pager(title: d.title, text: EffectText.article(d, width: width, glyphs: glyphs)))
         case (.compare, _):
             guard let row = selectedComparisonRow else { return }
-            let text = [row.first, row.second].compactMap { $0.map { EffectText.position($0, corpus) } }.joined(separator: "\n\n")
+            let text = [row.first, row.second].compactMap { $0.map { EffectText.position($0, corpus, width: width, glyphs: glyphs, annotations: annotations) } }.joined(separator: "\n\n")
             enqueue(.pager(title: row.proposal.title, text: text))
         case (.search, _):
             guard let h = selectedHit else { return message = Message(text: "No result selected", isError: false) }
-            enqueue(.pager(title: "Search result", text: EffectText.hit(h)))
+            enqueue(.pager(title: "Search result", text: EffectText.hit(h, width: width, glyphs: glyphs)))
         default:
-            guard let p = selectedPosition ?? current.position.flatMap(corpus.position) else {
+            guard let p = presenter != nil ? slidePosition : selectedPosition ?? current.position.flatMap(corpus.position) else {
                 return message = Message(text: "Nothing to show", isError: false)
             }
-            enqueue(.pager(title: corpus.stakeholderName(p.stakeholder), text: EffectText.position(p, corpus)))
+            enqueue(.pager(title: corpus.stakeholderName(p.stakeholder), text: EffectText.position(p, corpus, width: width, glyphs: glyphs, annotations: annotations)))
         }
     }
 
     /// `y`: the quote in focus with its citation.
     mutating func requestCopy() {
         if let ref = currentSourceQuote {
-            var owner: Position? = nil
-            if case .position(let id) = ref.owner { owner = corpus.position(id) }
-            enqueue(.copy(text: EffectText.quote(ref.quote, of: owner, corpus)))
+            enqueue(.copy(text: EffectText.quote(Citation(ref, in: corpus), glyphs: glyphs)))
         } else if let p = selectedPosition, !p.quotes.isEmpty {
             let q = p.quotes[max(0, min(current.quote, p.quotes.count - 1))]
-            enqueue(.copy(text: EffectText.quote(q, of: p, corpus)))
+            enqueue(.copy(text: EffectText.quote(Citation(q, of: p, in: corpus), glyphs: glyphs)))
         } else {
             message = Message(text: "No quote to copy here", isError: false)
         }

@@ -6,6 +6,7 @@ extension State {
         case .lineSubmit:
             let text = line.text
             if mode == .noteInput { return saveNote() }
+            if mode == .findInput { mode = .normal; return }
             if mode == .searchInput {
                 mode = .normal
                 if let hit = selectedHit { openHit(hit) }
@@ -18,6 +19,7 @@ extension State {
             return
         case .lineCancel:
             if mode == .noteInput { return cancelNote() }
+            if mode == .findInput { mode = .normal; current.marks = []; message = nil; return }
             cancelLine(); return
         case .lineBackspace:
             // Backspace on an empty line leaves it, except a note (clearing it is editing).
@@ -52,6 +54,7 @@ extension State {
 
     /// Incremental search: every edit re-runs the query.
     mutating func lineChanged() {
+        if mode == .findInput { return findChanged() }
         guard mode == .searchInput else { return }
         search.query = line.text
         runSearch()

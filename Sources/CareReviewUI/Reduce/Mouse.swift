@@ -6,7 +6,7 @@ extension State {
         case .help, .filterMenu, .messageLog:
             if e.kind == .wheelDown { perform(.moveDown) } else if e.kind == .wheelUp { perform(.moveUp) }
             return
-        case .searchInput, .commandLine, .noteInput:
+        case .searchInput, .commandLine, .noteInput, .findInput:
             return
         case .normal: break
         }

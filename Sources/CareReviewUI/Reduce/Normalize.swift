@@ -93,8 +93,9 @@ extension State {
         var line: Int
         if current.tops[0] < 0 {
             // Opened at a passage: put it a third of the way down the pane.
+            let marked = current.marks.indices.contains(current.markFocus ?? 0) ? current.marks[current.markFocus ?? 0] : current.marks.first
             let focus = quotes.indices.contains(current.quote) ? quotes[current.quote].quote.start
-                : current.marks.first?.lowerBound ?? 0
+                : marked?.lowerBound ?? 0
             line = a.line(containing: focus) - h / 3
         } else {
             line = a.line(containing: current.tops[0])

@@ -49,6 +49,7 @@ extension State {
         case .searchInput: return [.searchInput, .lineEditing]
         case .commandLine: return [.commandLine, .lineEditing]
         case .noteInput: return [.noteInput, .lineEditing]
+        case .findInput: return [.findInput, .lineEditing]
         case .normal:
             // Presenter mode has its own small key set, so nothing changes unseen under the slides.
             if presenter != nil { return [.presenter] }
@@ -59,7 +60,8 @@ extension State {
             case .matrix: c = [.matrix, .onPosition]
             case .compare: c = [.compare]
             case .stakeholders: c = [.stakeholderIndex]
-            case .source, .search: c = [.onPosition]
+            case .source: c = [.sourceReader, .onPosition]
+            case .search: c = [.onPosition]
             }
             if current.focusedPane == .detail || current.focusedPane == .article { c.append(.reading) }
             if coding.selection != nil { c.insert(.selecting, at: 0) }
@@ -105,7 +107,7 @@ extension State {
         case .confirm: return
         case .coding: return performCoding(command)
         case .filterMenu: return performInFilterMenu(command)
-        case .searchInput, .commandLine, .noteInput: return editLine(command)
+        case .searchInput, .commandLine, .noteInput, .findInput: return editLine(command)
         case .normal: break
         }
         if presenter != nil { return performInPresenter(command) }
@@ -129,6 +131,9 @@ extension State {
         case .openProposal: openProposalOfSelection()
         case .openStakeholderIndex: openStakeholderIndex()
         case .close: closeScreen()
+        case .startFind: startFind()
+        case .findNext: stepFind(by: 1)
+        case .findPrevious: stepFind(by: -1)
         case .nextQuote: stepQuote(by: 1)
         case .previousQuote: stepQuote(by: -1)
         case .startSearch: startSearch()

@@ -40,12 +40,14 @@ public enum Mode: Hashable, Sendable {
     case messageLog
     /// A yes/no question on the message line.
     case confirm
+    /// Typing words to find in the article (`/` in the source reader).
+    case findInput
     /// Editing the note on a position (`a`).
     case noteInput
     /// A coding prompt (`c`, `e`): a picker, a line of text or the stance keys.
     case coding
     /// Typing text into the line editor (search, command, note).
-    public var isLineInput: Bool { self == .searchInput || self == .commandLine || self == .noteInput }
+    public var isLineInput: Bool { self == .searchInput || self == .commandLine || self == .noteInput || self == .findInput }
 }
 
 /// A line of feedback under the status line.

@@ -58,6 +58,8 @@ public struct Location: Hashable, Sendable, Codable {
     /// The pane this location was opened at: back from there leaves the
     /// screen rather than visiting panes to its left the user never saw.
     public var entryFocus: Int?
+    /// source: which of `marks` the reader is centred on (n/N after a find).
+    public var markFocus: Int?
 
     public init(screen: Screen, focus: Int = 0, proposal: String? = nil, position: String? = nil, quote: Int = 0,
                 marks: [Range<Int>] = []) {

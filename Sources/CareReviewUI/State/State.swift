@@ -7,7 +7,13 @@ public struct SearchState: Sendable {
     public internal(set) var hits: [SearchHit] = []
     public internal(set) var selected: Int = 0
     public internal(set) var index: SearchIndex?
+    /// For each hit, the other positions that quote the same words (one row
+    /// stands for all: "(in 4 positions)").
+    public internal(set) var sharedBy: [[String]] = []
     public static let limit = 200
+
+    /// Other positions sharing hit `i`'s quote.
+    public func others(_ i: Int) -> [String] { sharedBy.indices.contains(i) ? sharedBy[i] : [] }
 }
 
 /// Everything the screen shows. Change it only with `reduce`.

@@ -97,8 +97,9 @@ struct ChromeRenderer {
     /// Returns the glyphs and, when typing, the cursor column.
     func messageLine(width: Int) -> ([StyledGlyph], Int?) {
         switch state.mode {
-        case .searchInput, .commandLine, .noteInput:
-            let prompt = state.mode == .searchInput ? "/" : state.mode == .noteInput ? "Note: " : ":"
+        case .searchInput, .commandLine, .noteInput, .findInput:
+            let prompt = state.mode == .searchInput ? "/" : state.mode == .noteInput ? "Note: "
+                : state.mode == .findInput ? "Find in article: " : ":"
             let chars = state.line.characters
             var glyphs = text(prompt, Style(.key, bold: true))
             let before = text(String(chars[..<state.line.cursor]), Style(.input))
@@ -159,7 +160,7 @@ struct ChromeRenderer {
         case (.source, _) where state.coding.selection != nil:
             return selectionHints
         case (.source, _):
-            return [(.nextQuote, "next quote"), (.open, "its position"), (.startSearch, "find"), (.copy, "copy"),
+            return [(.nextQuote, "next quote"), (.open, "its position"), (.startFind, "find"), (.findNext, "next"), (.copy, "copy"),
                     (.pager, "pager"), (.toggleMaximise, "zoom"), close, (.toggleHelp, "help")]
         case (.search, _):
             return [(.open, "open"), (.nextMatch, "next"), (.startSearch, "new search"), (.pager, "pager"), close,

@@ -1,3 +1,4 @@
+import Foundation
 import CareReview
 import TerminalText
 
@@ -21,6 +22,16 @@ struct Rows {
     func name(ofStakeholder id: String, width: Int, style: Style = .normal) -> [StyledGlyph] {
         corpus.stakeholder(id).map { name($0, width: width, style: style) }
             ?? TextLayout.truncate(text(id, style), width: width, ellipsis: g.ellipsis)
+    }
+
+    /// A proposal's title in `width` columns, else its acronym (RCC), else cut.
+    func proposalName(_ id: String, width: Int, style: Style = .normal) -> [StyledGlyph] {
+        guard let p = corpus.proposal(id) else { return text(id, style) }
+        let full = text(p.title, style)
+        if TextLayout.width(full) <= width { return full }
+        if let short = p.aliases.filter({ a in a.count >= 2 && a.allSatisfy { $0.isUppercase || $0.isNumber } }).min(by: { $0.count < $1.count }),
+           DisplayWidth.of(short) <= width { return text(short, style) }
+        return TextLayout.truncate(full, width: width, ellipsis: g.ellipsis)
     }
 
     /// The shortest alias written as an acronym (ADCS, BASW), if any.
@@ -140,23 +151,40 @@ struct Rows {
         return glyphs
     }
 
-    func hit(_ hit: SearchHit, width: Int) -> [StyledGlyph] {
-        var line = TextLayout.fit(text(hitKind(hit.target), .dim), width: 11, ellipsis: g.ellipsis) + text(" ")
-        let rest = max(0, width - 12)
-        if width < 60 { return line + snippet(hit) }
-        line += TextLayout.truncate(text(hitOwner(hit.target), Style(.normal, bold: true)), width: max(8, rest * 2 / 5), ellipsis: g.ellipsis)
+    /// "quote  ADCS on Regional commissioning (in 4 positions): …matched words…" —
+    /// what it is, whose and about what, then the words; narrower, shorter names.
+    func hit(_ hit: SearchHit, sharedBy others: Int = 0, width: Int) -> [StyledGlyph] {
+        let kindWidth = width < 60 ? 8 : 11
+        let kind = width < 60 ? hitKind(hit.target).replacingOccurrences(of: "stakeholder", with: "who")
+            .replacingOccurrences(of: "position", with: "summary") : hitKind(hit.target)
+        var line = TextLayout.fit(text(kind, .dim), width: kindWidth, ellipsis: g.ellipsis) + text(" ")
+        let rest = max(0, width - kindWidth - 1)
+        let shared = others > 0 ? text(" (in \(others + 1) positions)", .dim) : []
+        let ownerWidth = max(8, (width < 60 ? rest * 3 / 5 : rest * 2 / 5) - TextLayout.width(shared))
+        line += TextLayout.truncate(owner(hit.target, width: ownerWidth), width: ownerWidth, ellipsis: g.ellipsis) + shared
         return line + text(": ", .dim) + snippet(hit)
+    }
+
+    /// Whose: the stakeholder (its short name where the full one does not fit) and the proposal.
+    func owner(_ t: SearchHit.Target, width: Int) -> [StyledGlyph] {
+        let bold = Style(.normal, bold: true)
+        switch t {
+        case .positionSummary(let id), .quote(let id, _):
+            guard let p = corpus.position(id) else { return text(id, bold) }
+            let full = text(hitOwner(t), bold)
+            if TextLayout.width(full) <= width { return full }
+            let who = name(ofStakeholder: p.stakeholder, width: max(4, width / 2), style: bold)
+            let room = max(1, width - TextLayout.width(who) - 4)
+            return who + text(" on ", bold) + proposalName(p.proposal, width: room, style: bold)
+        default: return text(hitOwner(t), bold)
+        }
     }
 }
 
 extension String {
     /// In quotation marks, unless the text already is (some quotes in the
     /// data include their own).
-    func quoted(_ glyphs: GlyphSet) -> String {
-        let opens: Set<Character> = ["“", "\"", "‘", "'"], closes: Set<Character> = ["”", "\"", "’", "'"]
-        if let f = first, let l = last, count > 1, opens.contains(f), closes.contains(l) { return self }
-        return glyphs.isUnicode ? "“" + self + "”" : "\"" + self + "\""
-    }
+    func quoted(_ glyphs: GlyphSet) -> String { Quotation.enclose(self, unicode: glyphs.isUnicode) }
 
     func padded(_ width: Int) -> String {
         let w = DisplayWidth.of(self)

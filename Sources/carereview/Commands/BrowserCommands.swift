@@ -16,6 +16,8 @@ struct DisplayOptions: ParsableArguments {
     var present = false
     @Flag(name: .customLong("show-keys"), help: "Show the last keys pressed, so an audience can follow.")
     var showKeys = false
+    @Flag(name: .customLong("no-mouse"), help: "Leave the mouse to the terminal (also mouse = no in the config).")
+    var noMouse = false
 }
 
 struct OpenCommand: ParsableCommand {
@@ -51,11 +53,13 @@ struct OpenCommand: ParsableCommand {
 func openBrowser(_ corpus: Corpus, display: DisplayOptions, deepLink: (proposal: String, stakeholder: String?)?,
                  dataset: String? = nil) throws {
     let settings = try BrowserSettings.resolve(display)
-    let options = BrowserOptions(theme: settings.theme, colors: settings.colors, fresh: display.fresh,
+    var options = BrowserOptions(theme: settings.theme, colors: settings.colors, fresh: display.fresh,
                                  deepLink: deepLink.map { DeepLink(proposal: $0.proposal, stakeholder: $0.stakeholder) },
                                  stateDirectory: BrowserSettings.stateDirectory,
                                  annotations: AnnotationStore.standard(), present: display.present, showKeys: display.showKeys,
                                  dataset: dataset)
+    options.mouse = settings.mouse
+    options.configTheme = settings.configTheme
     do {
         let status = try Browser.run(corpus, options: options)
         if status != 0 { throw ExitCode(status) }

@@ -14,6 +14,8 @@ struct DetailContent {
         var who = SafeGlyphs.make(stakeholder?.name ?? p.stakeholder, style: .title, glyphs: glyphs)
         if let s = stakeholder { who += SafeGlyphs.make(" · " + s.kind.label, style: .dim, glyphs: glyphs) }
         lines += TextLayout.wrap(who, width: width)
+        // Who the stakeholder is, in the data's words.
+        if let s = stakeholder, !s.description.isEmpty { add(s.description, .dim, width, glyphs, indent: 0) }
         var stance = SafeGlyphs.make(glyphs.stance(p.stance) + " " + p.stance.rawValue, style: Style(.stance(p.stance), bold: true), glyphs: glyphs)
         stance += SafeGlyphs.make(" on " + corpus.proposalTitle(p.proposal), style: .dim, glyphs: glyphs)
         lines += TextLayout.wrap(stance, width: width)
@@ -35,10 +37,11 @@ struct DetailContent {
                 let prefix = SafeGlyphs.make(n == 0 ? marker : "  ", style: Style(.key, bold: true), glyphs: glyphs)
                 lines.append(prefix + l)
             }
-            let doc = corpus.document(q.document)
-            add(glyphs.citationDash + (doc?.title ?? q.document), .title, width, glyphs, indent: 2)
-            if let d = doc, !d.citation.isEmpty { add(d.citation, .dim, width, glyphs, indent: 4) }
-            if let by = p.reportedBy { add("reported by " + by, .dim, width, glyphs, indent: 4) }
+            // The one citation every screen and export uses (author not repeated, marks not doubled).
+            let c = Citation(q, of: p, in: corpus)
+            add(glyphs.citationDash + c.title, .title, width, glyphs, indent: 2)
+            if !c.details.isEmpty { add(c.details, .dim, width, glyphs, indent: 4) }
+            if let by = c.reportedByText { add(by, .dim, width, glyphs, indent: 4) }
         }
     }
 

@@ -104,8 +104,7 @@ extension PaneRenderer {
             guard let p else { continue }
             for q in p.quotes {
                 for l in TextLayout.wrap(rows.text(q.text.quoted(g)), width: max(1, rect.width - 2)) { lines.append(rows.text("  ") + l) }
-                let source = g.citationDash + (corpus.document(q.document).map { $0.title + ", " + $0.citation } ?? q.document)
-                    + (p.reportedBy.map { "; reported by " + $0 } ?? "")
+                let source = g.citationDash + Citation(q, of: p, in: corpus).source(unicode: g.isUnicode)
                 for l in TextLayout.wrap(rows.text(source, .dim), width: max(1, rect.width - 4)) { lines.append(rows.text("    ") + l) }
             }
         }

@@ -119,11 +119,9 @@ struct SlideRenderer {
 
     func quoteBlock(_ q: Quote, _ p: Position, width: Int) -> (quote: [[StyledGlyph]], source: [[StyledGlyph]]) {
         let quote = TextLayout.wrap(text(q.text.quoted(g), Style(.normal, bold: true)), width: width)
-        var source = g.citationDash + (corpus.document(q.document)?.title ?? q.document)
-        if let d = corpus.document(q.document), !d.citation.isEmpty { source += ", " + d.citation }
-        if let by = p.reportedBy { source += " (reported by \(by))" }
-        var lines = TextLayout.wrap(text(source, .dim), width: width)
-        if let url = corpus.document(q.document)?.url { lines += TextLayout.wrap(text(url, .dim), width: width) }
+        let c = Citation(q, of: p, in: corpus)
+        var lines = TextLayout.wrap(text(g.citationDash + c.source(unicode: g.isUnicode), .dim), width: width)
+        if let url = c.url { lines += TextLayout.wrap(text(url, .dim), width: width) }
         return (quote, [[]] + lines)
     }
 }

@@ -6,6 +6,7 @@ extension State {
         line = LineEditor()
         search.query = ""
         search.hits = []
+        search.sharedBy = []
         search.selected = 0
         if current.screen != .search { push(Location(screen: .search)) }
     }
@@ -14,7 +15,20 @@ extension State {
     mutating func runSearch() {
         guard let index = search.index else { return }
         let q = search.query.trimmingSpaces
-        search.hits = q.isEmpty ? [] : index.search(search.query, limit: SearchState.limit)
+        let raw = q.isEmpty ? [] : index.search(search.query, limit: SearchState.limit)
+        // A quote several positions share (a sector round-up quoted for four) is one row.
+        var first: [String: Int] = [:], hits: [SearchHit] = [], shared: [[String]] = []
+        for h in raw {
+            if case .quote(let id, let i) = h.target, let p = corpus.position(id), p.quotes.indices.contains(i) {
+                let q = p.quotes[i], key = "\(q.document):\(q.start):\(q.end)"
+                if let k = first[key] { shared[k].append(id); continue }
+                first[key] = hits.count
+            }
+            hits.append(h)
+            shared.append([])
+        }
+        search.hits = hits
+        search.sharedBy = shared
         search.selected = 0
     }
 

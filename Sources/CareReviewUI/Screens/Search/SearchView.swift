@@ -10,7 +10,7 @@ extension PaneRenderer {
         let lines = s.hits.indices.map { ListLine.item($0) }
         return drawList(lines, top: loc.top(.results), selectedLine: s.selected, rect, pane: .results,
                         grouped: false) { [rows] i, w in
-            rows.hit(s.hits[i], width: w)
+            rows.hit(s.hits[i], sharedBy: s.others(i).count, width: w)
         }
     }
 
@@ -18,6 +18,12 @@ extension PaneRenderer {
         guard let hit = state.selectedHit else { message("", rect); return nil }
         var content = DetailContent(.title, rows.hitOwner(hit.target), width: rect.width, glyphs: g)
         content.lines += TextLayout.wrap(rows.text(rows.hitKind(hit.target), .dim), width: rect.width)
+        let others = state.search.others(state.search.selected)
+        if !others.isEmpty {
+            content.lines += TextLayout.wrap(rows.text("Also quoted for: ", .dim) + rows.text(others.map { id in
+                corpus.position(id).map { corpus.stakeholderName($0.stakeholder) + " on " + corpus.proposalTitle($0.proposal) } ?? id
+            }.joined(separator: "; ")), width: rect.width)
+        }
         content.lines.append([])
         content.lines += TextLayout.wrap(rows.highlighted(hit), width: rect.width)
         let top = Viewport.clampScroll(loc.top(.preview), lines: content.lines.count, height: rect.height)
