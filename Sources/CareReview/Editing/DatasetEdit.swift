@@ -50,6 +50,10 @@ public struct DatasetUndo: Hashable, Sendable {
     public let label: String
     public let before: [String: Data?]
     public let after: [String: Data]
+
+    public init(label: String, before: [String: Data?], after: [String: Data]) {
+        self.label = label; self.before = before; self.after = after
+    }
 }
 
 /// What a change, an undo or a check for outside changes came to.
@@ -71,4 +75,8 @@ public struct DatasetOutcome: Sendable {
     public let position: String?
 
     public var isError: Bool { kind == .failed || kind == .reloaded }
+
+    public init(kind: Kind, corpus: Corpus?, message: String, position: String?) {
+        self.kind = kind; self.corpus = corpus; self.message = message; self.position = position
+    }
 }

@@ -107,8 +107,10 @@ extension ChromeRenderer {
                 out += text(" \(i + 1) ", Style(.key, bold: true)) + text(g.stance(s) + " ", Style(.stance(s)))
                     + text(s.rawValue, Style(current ? .normal : .dim, bold: current))
             }
-            if case .edit = f.purpose { out += text("  Enter keeps", .dim) }
-            out += text("  Esc stops", .dim)
+            // The keys that stop or keep, where they fit.
+            var tail = text("  Esc stops", .dim)
+            if case .edit = f.purpose { tail = text("  Enter keeps", .dim) + tail }
+            if TextLayout.width(out) + TextLayout.width(tail) <= width { out += tail }
             return (TextLayout.truncate(out, width: width, ellipsis: g.ellipsis), nil)
         }
         let prompt: String

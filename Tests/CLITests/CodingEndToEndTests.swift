@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+
+/// Coding in the browser, end to end in a real terminal (tmux): a new
+/// dataset, a new document, a passage coded into a new position for a new
+/// stakeholder on a new proposal, seen on the proposal's screen, found in
+/// the JSON export, and undone byte for byte.
+@Suite(.serialized) struct CodingEndToEndTests {
+    static func files(_ dir: String) -> [String: Data] {
+        var out: [String: Data] = [:]
+        for case let path as String in FileManager.default.enumerator(atPath: dir) ?? FileManager.DirectoryEnumerator() {
+            var isDir: ObjCBool = false
+            let full = dir + "/" + path
+            if FileManager.default.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue { out[path] = FileManager.default.contents(atPath: full) }
+        }
+        return out
+    }
+
+    @Test func initAddCodeSeeExportUndo() throws {
+        let t = try TmuxSession(width: 120, height: 40)
+        let dir = t.state.appendingPathComponent("dataset").path
+        let article = t.state.appendingPathComponent("stable-homes.md").path
+        try """
+        # Stable Homes, Built on Love
+
+        The government sets out its plans for children's social care. We will not abolish the \
+        Independent Reviewing Officer role. Instead we will strengthen it.
+        """.write(toFile: article, atomically: true, encoding: .utf8)
+        #expect(try CLI.run(["init", "--empty", dir]).status == 0)
+        let added = try CLI.run(["add", dir, article, "--title", "Stable Homes, Built on Love", "--publisher", "Department for Education",
+                                 "--date", "2023-02-02", "--stage", "government-response"])
+        #expect(added.status == 0, "\(added.stderr)")
+        let before = Self.files(dir)
+
+        try t.waitFor("e2e$")
+        try t.type("XDG_STATE_HOME=\(t.state.path) XDG_DATA_HOME=\(t.state.path)/data XDG_CACHE_HOME=\(t.state.path)/cache \(CLI.binary) --data \(dir) --fresh; echo EXIT=$?")
+        try t.press("Enter")
+        try t.waitFor("? help")
+        // The new article, through search, in the source reader.
+        try t.press("/")
+        try t.type("strengthen")
+        try t.waitFor("Stable Homes")
+        try t.press("Enter")
+        try t.waitFor("Source", "We will not abolish")
+
+        // Select the sentence: find its start, then extend to its end.
+        try t.press("v")
+        try t.press("/")
+        try t.type("We will not")
+        try t.press("Enter")
+        try t.press(")")
+        try t.waitFor("c code")
+
+        // Code it: a new stakeholder, a new proposal, a stance, a summary.
+        try t.press("c")
+        try t.waitFor("Who says it?")
+        try t.type("NAIRO")
+        try t.waitFor("new stakeholder “NAIRO”")
+        try t.press("Enter")
+        try t.waitFor("New stakeholder’s name: NAIRO")
+        try t.press("Enter")
+        try t.waitFor("Kind of the new stakeholder")
+        try t.type("professional")
+        try t.press("Enter")
+        try t.waitFor("Who they are")
+        try t.type("The national association of independent reviewing officers.")
+        try t.press("Enter")
+        try t.waitFor("On what? Proposal")
+        try t.type("Keep the IRO role")
+        try t.press("Enter")
+        try t.waitFor("New proposal’s title: Keep the IRO role")
+        try t.press("Enter")
+        try t.waitFor("Chapter of the new proposal")
+        try t.type("care experience")
+        try t.press("Enter")
+        try t.waitFor("What it proposes")
+        try t.type("Keep independent reviewing officers.")
+        try t.press("Enter")
+        try t.waitFor("Stance", "opposes")
+        try t.press("1")
+        try t.waitFor("Summary in your words")
+        try t.type("Keeps and strengthens the IRO role.")
+        try t.press("Enter")
+        try t.waitFor("Saved: new position of NAIRO on Keep the IRO role")
+
+        // Its position, on the proposal's screen.
+        try t.press("Enter")
+        let screen = try t.waitFor("Keep the IRO role", "NAIRO", "Keeps and strengthens the IRO role.")
+        #expect(screen.contains("supports"))
+
+        // In the export, from another program.
+        let export = try CLI.run(["export", "--format", "json", "--data", dir])
+        #expect(export.status == 0)
+        #expect(export.stdout.contains("\"nairo.keep-the-iro-role\""))
+        #expect(export.stdout.contains("We will not abolish the Independent Reviewing Officer role."))
+        #expect(export.stdout.contains("Keeps and strengthens the IRO role."))
+
+        // Undo: the files are as they were, byte for byte.
+        try t.press("u")
+        try t.waitFor("Undone: new position of NAIRO")
+        #expect(Self.files(dir) == before)
+        try t.press("Q")
+        try t.waitFor("EXIT=0")
+    }
+
+    @Test func theEmbeddedCorpusSaysItIsReadOnly() throws {
+        let t = try TmuxSession(width: 100, height: 30)
+        try t.waitFor("e2e$")
+        try t.type("XDG_STATE_HOME=\(t.state.path) \(CLI.binary) open iro --stakeholder article-39; echo EXIT=$?")
+        try t.press("Enter")
+        try t.waitFor("Article 39")
+        try t.press("e")
+        try t.waitFor("read-only")
+        try t.press("Q")
+        try t.waitFor("EXIT=0")
+    }
+}
