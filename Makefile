@@ -14,6 +14,7 @@ build: check-deps
 
 test: check-deps check-tmux
 	$(SWIFT) build
+	$(SWIFT) build --product generate-manual   # for the test of `make install`'s man pages
 	$(SWIFT) test
 
 # Release build, synthetic corpora at 1x/100x/1000x, figures printed.

@@ -30,7 +30,7 @@ struct BrowserSettings {
             theme = try themeNamed(env, from: "CAREREVIEW_THEME")
         }
         if let value = config["theme"] {
-            configTheme = try themeNamed(value, from: configFile(environment).path)
+            configTheme = try themeNamed(value, from: configFile(environment)?.path ?? "config")
         }
         var colors = true
         if display.noColor {
@@ -46,15 +46,13 @@ struct BrowserSettings {
         return BrowserSettings(theme: theme, configTheme: configTheme, colors: colors, mouse: mouse)
     }
 
-    static func configFile(_ environment: [String: String]) -> URL {
-        // HOME and XDG_CONFIG_HOME from the environment, not the passwd entry.
-        (UserDirectories(environment: environment).config
-            ?? URL(fileURLWithPath: "/nonexistent/carereview")).appendingPathComponent("config")
+    static func configFile(_ environment: [String: String]) -> URL? {
+        UserDirectories(environment: environment).config?.appendingPathComponent("config")
     }
 
     /// `key = value` lines; `#` starts a comment.
     static func configValues(_ environment: [String: String]) -> [String: String] {
-        guard let text = try? String(contentsOf: configFile(environment), encoding: .utf8) else { return [:] }
+        guard let file = configFile(environment), let text = try? String(contentsOf: file, encoding: .utf8) else { return [:] }
         var values: [String: String] = [:]
         for line in text.split(whereSeparator: \.isNewline) {
             let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
@@ -65,8 +63,10 @@ struct BrowserSettings {
         return values
     }
 
-    /// `$XDG_STATE_HOME/carereview` (default `~/.local/state/carereview`): the saved session.
+    /// `$XDG_STATE_HOME/carereview` (default `~/.local/state/carereview`,
+    /// home from $HOME): the saved session. Without a home, a folder in the
+    /// temporary directory, so the browser still runs.
     static var stateDirectory: URL {
-        UserDirectories().state ?? FileManager.default.temporaryDirectory.appendingPathComponent("carereview")
+        UserDirectories().state ?? FileManager.default.temporaryDirectory.appendingPathComponent("carereview-state")
     }
 }

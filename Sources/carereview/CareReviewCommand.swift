@@ -69,9 +69,7 @@ enum Main {
     }
 
     static func exitWithUsageError(_ message: String, command: ParsableCommand.Type) -> Never {
-        let usage = command == CareReviewCommand.self
-            ? CareReviewCommand.helpMessage().components(separatedBy: "\n").first { $0.hasPrefix("USAGE:") }.map { String($0.dropFirst(7)) } ?? "carereview"
-            : CareReviewCommand.usageString(for: command)
+        let usage = CareReviewCommand.usageString(for: command)
         let name = command == CareReviewCommand.self ? "carereview" : "carereview \(command._commandName)"
         printError("Error: \(message)\nUsage: \(usage)\n  See '\(name) --help' for more information.")
         exit(2)

@@ -9,7 +9,7 @@ enum CommandLineChecks {
     /// Options of the top-level command that take a value.
     static let valueOptions: Set<String> = ["--data", "--theme"]
     /// Options that only mean something to the browser.
-    static let browserOptions: Set<String> = ["--theme", "--fresh", "--present", "--show-keys"]
+    static let browserOptions: Set<String> = ["--theme", "--fresh", "--present", "--show-keys", "--no-mouse"]
     static let browserCommands: Set<String> = ["open"]
 
     static var subcommandNames: [String] {

@@ -9,9 +9,10 @@ struct CorpusOptions: ParsableArguments {
     var data: String?
 
     /// The dataset directory chosen by --data or CAREREVIEW_DATA, if any.
+    /// `~/…` is expanded with $HOME (the shell does not in `--data=~/x`).
     var directory: String? {
         guard let dir = data ?? ProcessInfo.processInfo.environment["CAREREVIEW_DATA"], !dir.isEmpty else { return nil }
-        return dir
+        return UserDirectories().expandingTilde(dir)
     }
 
     var source: CorpusSource { directory.map(CorpusSource.directory) ?? EmbeddedCorpus.source }
@@ -21,7 +22,8 @@ struct CorpusOptions: ParsableArguments {
     /// cache (`$XDG_CACHE_HOME/carereview`); the embedded one needs none.
     func load() throws -> Corpus {
         do {
-            return try CorpusLoader.load(source, cache: directory == nil ? nil : CorpusCache.standard())
+            let cache = directory == nil ? nil : UserDirectories().cache.map { CorpusCache(directory: $0) }
+            return try CorpusLoader.load(source, cache: cache)
         } catch {
             printError(error.description)
             printError("carereview: the dataset has \(error.diagnostics.count) problem\(error.diagnostics.count == 1 ? "" : "s"); nothing was loaded")

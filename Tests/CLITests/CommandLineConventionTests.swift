@@ -54,7 +54,7 @@ import Testing
         #expect(mono.stderr.contains("Usage: carereview show"))
         let bogus = try CLI.run(["--theme", "12"])
         #expect(bogus.status == 2)
-        #expect(bogus.stderr.contains("'default', 'high-contrast'"))
+        #expect(bogus.stderr.contains("'default', 'light', 'high-contrast'"))   // the browser's light theme (issue-8a)
     }
 
     @Test func optionValuesAreChecked() throws {
@@ -95,8 +95,9 @@ import Testing
         func lines(width: Int, columns: Int? = nil) throws -> [String] {
             let t = try TmuxSession(width: width, height: 30)
             let env = columns.map { "COLUMNS=\($0) " } ?? ""
-            try t.type("\(env)\(CLI.binary) proposals; echo end-of-run\n")
-            try t.waitFor("end-of-run\ne2e$")
+            // The marker is computed, so the typed command line cannot match it.
+            try t.type("\(env)\(CLI.binary) proposals; echo end-of-$((40+2))\n")
+            try t.waitFor("end-of-42\ne2e$")
             let all = try t.tmux(["capture-pane", "-p", "-J", "-S", "-", "-t", "e2e"])
             return all.split(separator: "\n").map(String.init)
         }
@@ -176,5 +177,61 @@ import Testing
         let sen = try CLI.run(["stakeholder", "robin-sen"], unset: ["COLUMNS"])
         #expect(!sen.stdout.contains("services”, Robin Sen,"))
         #expect(sen.stdout.contains("services”, Professional Social Work magazine (BASW), 26 May 2022"))
+    }
+}
+
+/// HOME and the XDG variables come from the environment, not from passwd
+/// (tests run as a user whose passwd home is elsewhere).
+@Suite(.serialized) struct UserDirectoryTests {
+    @Test func browserStateAndConfigFollowHome() throws {
+        let t = try TmuxSession(width: 100, height: 30)   // HOME is t.state; no XDG variables
+        let config = t.state.appendingPathComponent(".config/carereview")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        try "theme = no-such-theme\n".write(to: config.appendingPathComponent("config"), atomically: true, encoding: .utf8)
+        try t.type("\(CLI.binary) --fresh; echo status=$?\n")
+        let screen = try t.waitFor("status=2")
+        #expect(screen.replacingOccurrences(of: "\n", with: "").contains("\(t.state.path)/.config/carereview/config: unknown theme 'no-such-theme'"),
+                "the config file is read from $HOME")
+
+        try FileManager.default.removeItem(at: config.appendingPathComponent("config"))
+        try t.type("clear; \(CLI.binary) --fresh\n")
+        try t.waitFor("Proposals (")
+        try t.type(":quit")
+        try t.press("Enter")
+        let deadline = Date().addingTimeInterval(10)
+        while try t.flags().hasPrefix("1 "), Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }   // the browser has left the screen
+        try t.type("echo quit-$((40+2))\n")
+        try t.waitFor("quit-42\ne2e$")
+        let state = t.state.appendingPathComponent(".local/state/carereview")
+        let saved = (try? FileManager.default.contentsOfDirectory(atPath: state.path)) ?? []
+        #expect(!saved.isEmpty, "the session is saved under $HOME/.local/state")
+    }
+
+    @Test func tildeInDataIsHome() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("cr-home-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: home) }
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: CLI.fixture, toPath: home.appendingPathComponent("corpus").path)
+        let r = try CLI.run(["validate", "--data=~/corpus"], env: ["HOME": home.path], unset: ["XDG_CACHE_HOME"])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.hasPrefix("ok: 2 documents"))
+        let show = try CLI.run(["show", "iro", "--data=~/corpus"], env: ["HOME": home.path], unset: ["XDG_CACHE_HOME"])
+        #expect(show.status == 0)
+        // The load cache went under $HOME/.cache.
+        #expect(FileManager.default.fileExists(atPath: home.appendingPathComponent(".cache/carereview").path))
+    }
+}
+
+@Suite struct SearchOutputTests {
+    /// One ADCS sentence is coded for four proposals: one entry, naming all four.
+    @Test func aSharedQuoteIsOneEntry() throws {
+        let r = try CLI.run(["search", "profiteering", "--limit", "10"], unset: ["COLUMNS"])
+        #expect(r.status == 0)
+        let snippet = "«profiteering» in the placements market – including better regulation of agency social work"
+        #expect(r.stdout.components(separatedBy: snippet).count == 2, "\(r.stdout)")
+        #expect(r.stdout.contains("a quote several positions share is shown once"))
+        for id in ["adcs.workforce-support", "adcs.placements-market", "adcs.agency-social-work"] {
+            #expect(r.stdout.contains("also Association of Directors of Children's Services on ") && r.stdout.contains("[\(id)]"), "\(id)")
+        }
     }
 }

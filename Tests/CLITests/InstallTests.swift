@@ -26,7 +26,7 @@ import Testing
     }
 
     @Test func installWritesBinaryManAndCompletions() throws {
-        #expect(FileManager.default.isExecutableFile(atPath: Self.generateManual), "generate-manual is built with the package (swift build)")
+        #expect(FileManager.default.isExecutableFile(atPath: Self.generateManual), "generate-manual is missing: 'make test' builds it (swift build --product generate-manual)")
         let prefix = FileManager.default.temporaryDirectory.appendingPathComponent("cr-install-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: prefix) }
         let make = try Self.shell("make -s install-files PREFIX='\(prefix.path)' INSTALL_BIN='\(CLI.binary)' GENERATE_MANUAL='\(Self.generateManual)'")

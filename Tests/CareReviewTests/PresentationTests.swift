@@ -36,6 +36,9 @@ import EmbeddedCorpus
         // The same article quoted for someone else names its author.
         let other = Citation(quote: p.quotes[0], speaker: "BASW", document: c.document(p.quotes[0].document), reportedBy: nil)
         #expect(other.details.hasPrefix("Robin Sen, Professional Social Work magazine (BASW), 26 May 2022"))
+        // Someone else's words that the author reports: the author is named once, as the reporter.
+        let reported = Citation(quote: p.quotes[0], speaker: "Josh MacAlister", document: c.document(p.quotes[0].document), reportedBy: "Robin Sen")
+        #expect(reported.source() == "“Review's recommemdations risk creating two-tier workforce in children's services”, Professional Social Work magazine (BASW), 26 May 2022; reported by Robin Sen")
     }
 
     @Test func sourceWithLocationAndFullForm() throws {
@@ -51,6 +54,15 @@ import EmbeddedCorpus
         let alpha = try #require(c.position("council.care-plan"))
         #expect(Citation(alpha.quotes[0], of: alpha, in: c).fullSource()
                 == "“Alpha report on the care plan”, A. Writer, Alpha Press, 26 May 2022, no URL given in the source")
+    }
+
+    @Test func reviewWordsSayWhoQuotedThem() throws {
+        let c = CitationTests.shipped
+        let p = try #require(c.proposals.first { !$0.reviewWords.isEmpty })
+        let cite = Citation(reviewWords: p.reviewWords[0], in: c)
+        #expect(cite.speaker == nil)
+        #expect(cite.plainText().contains("\n— The Review, quoted in “"))
+        #expect(cite.shownAuthor == cite.author)   // the article's author is not the speaker
     }
 
     @Test func quotationMarksNest() {
@@ -148,5 +160,44 @@ import EmbeddedCorpus
         let d = UserDirectories(environment: ["HOME": "relative"])
         #expect(d.home == nil && d.state == nil)
         #expect(d.expandingTilde("~/x") == "~/x")
+    }
+}
+
+@Suite struct TextBlockWrapTests {
+    @Test func wrapsUnderTheHangingIndent() {
+        let blocks = [TextBlock(.quote, "one two three four five", indent: 2, hangingIndent: 4), .blank,
+                      TextBlock(.summary, "unbreakablewordlongerthanwidth x")]
+        let text = TextBlock.wrap(blocks, width: 12, measure: { $0.count })
+        #expect(text == "  one two\n    three\n    four\n    five\n\nunbreakablewordlongerthanwidth\nx\n")
+        #expect(TextBlock.wrap(blocks, width: nil, measure: { $0.count }) == TextBlock.plain(blocks))
+    }
+}
+
+@Suite struct FuzzyNameTests {
+    static let shipped = try! CorpusLoader.load(EmbeddedCorpus.source)
+
+    @Test func slipsInSeveralWordsStillResolve() {
+        let proposals = NameResolver.proposals(Self.shipped)
+        #expect(proposals.resolve("regonal care coop") == .found("regional-care-cooperatives"))
+        let stakeholders = NameResolver.stakeholders(Self.shipped)
+        #expect(stakeholders.resolve("fostring network") == .found("fostering-network"))
+        // Short words must be exact: no guessing from "cxre".
+        if case .found = proposals.resolve("cxre qqqq") { Issue.record("resolved nonsense") }
+    }
+}
+
+@Suite struct SharedQuoteHitTests {
+    @Test func sharedQuotesFoldIntoTheFirstHit() {
+        let c = FuzzyNameTests.shipped
+        let hits = SearchIndex(corpus: c).search("profiteering", limit: 50)
+        let grouped = c.groupingSharedQuotes(hits)
+        #expect(grouped.count < hits.count)
+        #expect(grouped.reduce(0) { $0 + 1 + $1.alsoIn.count } == hits.count)   // nothing lost
+        let quotes = grouped.compactMap { g -> Quote? in
+            guard case .quote(let id, let i) = g.hit.target, let p = c.position(id) else { return nil }
+            return Quote(document: p.quotes[i].document, text: "", start: p.quotes[i].start, end: p.quotes[i].end)
+        }
+        #expect(Set(quotes).count == quotes.count)   // each shared quote once
+        #expect(grouped.contains { $0.alsoIn.count == 3 })
     }
 }

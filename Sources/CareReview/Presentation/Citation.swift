@@ -7,7 +7,7 @@
 /// export agree. Two rules hold in every rendering: quotation marks are
 /// never doubled (marks inside the quoted text or title are nested as
 /// single marks), and the author is not repeated when the author is the
-/// speaker already named beside the quote.
+/// speaker already named beside the quote, or the one who reported it.
 public struct Citation: Sendable, Hashable {
     public let quote: Quote
     /// The stakeholder whose words these are; nil for the Review's own words.
@@ -30,7 +30,7 @@ public struct Citation: Sendable, Hashable {
         self.author = document?.author
         self.publisher = document?.publisher
         self.date = document?.date
-        self.dateIsInferred = document?.dateNote != nil
+        self.dateIsInferred = document?.dateIsInferred ?? false
         self.url = document?.url
         self.reportedBy = reportedBy
     }
@@ -64,10 +64,13 @@ public struct Citation: Sendable, Hashable {
     /// The document's title in quotation marks.
     public func quotedTitle(unicode: Bool = true) -> String { Quotation.enclose(title, unicode: unicode) }
 
-    /// The author, unless the author is the speaker (then naming them again adds nothing).
+    /// The author, unless the author is the speaker or the reporter (named
+    /// beside the quote or in "reported by": naming them again adds nothing).
     public var shownAuthor: String? {
         guard let author else { return nil }
-        if let speaker, TextFolding.compact(speaker) == TextFolding.compact(author) { return nil }
+        let a = TextFolding.compact(author)
+        if let speaker, TextFolding.compact(speaker) == a { return nil }
+        if let reportedBy, TextFolding.compact(reportedBy) == a { return nil }
         return author
     }
 
@@ -118,10 +121,12 @@ public struct Citation: Sendable, Hashable {
     ///
     ///     “words”
     ///     — Speaker, “Title”, publisher, date, <URL>; reported by X
+    ///
+    /// (for the Review's own words: "— The Review, quoted in “Title”, …").
     public func plainText(unicode: Bool = true) -> String {
         let dash = unicode ? "—" : "--"
-        let who = speaker ?? "The Review"
-        return quotedText(unicode: unicode) + "\n" + dash + " " + who + ", " + source(unicode: unicode, url: true) + "\n"
+        let who = speaker.map { $0 + ", " } ?? "The Review, quoted in "
+        return quotedText(unicode: unicode) + "\n" + dash + " " + who + source(unicode: unicode, url: true) + "\n"
     }
 }
 

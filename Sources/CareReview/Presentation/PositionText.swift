@@ -28,6 +28,31 @@ public struct TextBlock: Sendable, Equatable {
     public static func plain(_ blocks: [TextBlock]) -> String {
         blocks.map { $0.kind == .blank ? "" : String(repeating: " ", count: $0.indent) + $0.text }.joined(separator: "\n") + "\n"
     }
+
+    /// Wrapped at spaces to `width` columns (nil: not wrapped), each block
+    /// indented as it says. `measure` gives a word's width in columns (the
+    /// terminal's display width; the model does not know it). A word wider
+    /// than the line is left whole on a line of its own.
+    public static func wrap(_ blocks: [TextBlock], width: Int?, measure: (Substring) -> Int) -> String {
+        guard let width else { return plain(blocks) }
+        var out: [String] = []
+        for b in blocks {
+            if b.kind == .blank { out.append(""); continue }
+            let first = String(repeating: " ", count: b.indent), rest = String(repeating: " ", count: b.hangingIndent)
+            var line = first, used = b.indent, hasWord = false
+            for word in b.text.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+                let w = measure(word)
+                if hasWord && used + 1 + w > width {
+                    out.append(line)
+                    line = rest; used = b.hangingIndent; hasWord = false
+                }
+                if hasWord { line += " "; used += 1 }
+                line += word; used += w; hasWord = true
+            }
+            out.append(line)
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
 }
 
 /// A position in full as plain text — who, stance, proposal, date, summary,
@@ -113,10 +138,11 @@ public struct PositionText: Sendable {
         p.date.humanDescription(inferred: PositionText.dateIsInferred(p, corpus)) + " · " + corpus.stage(of: p).label
     }
 
-    /// Whether the position's date was worked out rather than printed: its
-    /// document's date is, and the position takes that date.
+    /// Whether the position's date was worked out rather than printed: it
+    /// has a date note, or it takes the date of a document whose date is.
     static func dateIsInferred(_ p: Position, _ corpus: Corpus) -> Bool {
+        if p.dateIsInferred { return true }
         guard let q = p.quotes.first, let d = corpus.document(q.document) else { return false }
-        return d.dateNote != nil && d.date == p.date
+        return d.dateIsInferred && d.date == p.date
     }
 }

@@ -62,7 +62,27 @@ public struct NameResolver: Sendable {
             let hits = ranked.filter { $0.distance == best }.map(\.value)
             return hits.count == 1 ? .found(hits[0]) : .ambiguous(hits)
         }
+        // Each word typed is a slip of a word of one name ("regonal care").
+        let fuzzy = entries.filter { fuzzyWordsMatch(query, $0) }.map(\.id)
+        if fuzzy.count == 1 { return .found(fuzzy[0]) }
+        if fuzzy.count > 1 { return .ambiguous(fuzzy) }
         return .notFound(suggest.suggestions(for: query, limit: limit + 2, max: 5))
+    }
+
+    /// Every query word is within a slip of the start of some word of one
+    /// name: none for words under 5 letters, 1 edit up to 8, else 2.
+    private func fuzzyWordsMatch(_ query: String, _ e: Entry) -> Bool {
+        let qw = TextFolding.words(query).map(\.folded)
+        guard !qw.isEmpty else { return false }
+        func slips(_ w: String) -> Int { w.count < 5 ? 0 : w.count <= 8 ? 1 : 2 }
+        return e.words.contains { ws in
+            qw.allSatisfy { w in
+                ws.contains { n in
+                    n.hasPrefix(w) || DidYouMean.distance(w, String(n.prefix(w.count + 1)), limit: slips(w)) <= slips(w)
+                        || DidYouMean.distance(w, String(n.prefix(w.count)), limit: slips(w)) <= slips(w)
+                }
+            }
+        }
     }
 
     /// Every query word is the start of some word of one name ("indep review").

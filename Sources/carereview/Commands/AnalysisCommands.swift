@@ -7,8 +7,9 @@ struct MatrixCommand: ParsableCommand {
         commandName: "matrix",
         abstract: "Print the stance matrix: proposals as rows, stakeholders as columns.",
         discussion: """
-        Columns are abbreviated and paged to fit the width (80 columns, or
-        $COLUMNS); each page lists what its abbreviations stand for.
+        Columns are abbreviated and paged to fit the width (the terminal's,
+        or $COLUMNS; in a pipe, one page); each page lists what its
+        abbreviations stand for.
         Examples:
           carereview matrix
           carereview matrix --sort divided --kind charity,directors-body

@@ -45,7 +45,7 @@ enum AgreementText {
         var out = PlainText.wrap("\(label): \(p.stance.symbol) \(p.stance.rawValue) — \(c.stakeholderName(p.stakeholder)) on \(c.proposalTitle(p.proposal))",
                                  indent: "       ", firstIndent: "    ") + "\n"
         for q in p.quotes {
-            out += PlainText.wrap("“\(q.text)” [\(q.document) \(q.start)–\(q.end)]", indent: "       ", firstIndent: "       ") + "\n"
+            out += PlainText.wrap("\(Quotation.enclose(q.text)) [\(q.document) \(q.start)–\(q.end)]", indent: "       ", firstIndent: "       ") + "\n"
         }
         return out
     }

@@ -84,11 +84,10 @@ extension PlainText {
         return lines.joined(separator: "\n")
     }
 
-    /// Text blocks (a position in full, a quote and its source) wrapped to the width.
+    /// Text blocks (a position in full, a quote and its source) wrapped to
+    /// the width as the browser's pager wraps them, made safe first.
     static func render(_ blocks: [TextBlock], width: Int = PlainText.width) -> String {
-        blocks.map { b in
-            b.kind == .blank ? "" : wrap(b.text, width: width, indent: String(repeating: " ", count: b.hangingIndent),
-                                         firstIndent: String(repeating: " ", count: b.indent))
-        }.joined(separator: "\n") + "\n"
+        let safeBlocks = blocks.map { b in var b = b; b.text = safe(b.text); return b }
+        return TextBlock.wrap(safeBlocks, width: width, measure: { DisplayWidth.of($0) })
     }
 }

@@ -77,21 +77,31 @@ enum Reports {
         return out
     }
 
+    /// Best first. A quote several positions share is one entry that names
+    /// every position quoting it.
     static func search(_ hits: [SearchHit], query: String, _ corpus: Corpus) -> String {
         guard !hits.isEmpty else { return "No matches for '\(PlainText.safe(query))'.\n" }
-        var out = "\(hits.count) match\(hits.count == 1 ? "" : "es") for '\(PlainText.safe(query))' (best first; «» marks the matched words)\n"
-        for hit in hits {
-            out += "\n" + PlainText.fit(heading(hit, corpus), hangingIndent: "             ") + "\n"
-            out += PlainText.wrap(snippet(hit), indent: "    ", firstIndent: "    ") + "\n"
+        let grouped = corpus.groupingSharedQuotes(hits)
+        var head = "\(grouped.count) match\(grouped.count == 1 ? "" : "es") for '\(query)' (best first; «» marks the matched words"
+        head += grouped.count < hits.count ? "; a quote several positions share is shown once)" : ")"
+        var out = PlainText.wrap(head) + "\n"
+        let hang = "             "
+        for g in grouped {
+            out += "\n" + PlainText.fit(heading(g.hit, corpus), hangingIndent: hang) + "\n"
+            for id in g.alsoIn { out += PlainText.fit(hang + "also " + positionLabel(id, corpus), hangingIndent: hang + "     ") + "\n" }
+            out += PlainText.wrap(snippet(g.hit), indent: "    ", firstIndent: "    ") + "\n"
         }
         return out
     }
 
+    /// "Become on Abolish the IRO role [become.iro-abolition]"
+    static func positionLabel(_ id: String, _ corpus: Corpus) -> String {
+        guard let p = corpus.position(id) else { return id }
+        return "\(corpus.stakeholderName(p.stakeholder)) on \(corpus.proposalTitle(p.proposal)) [\(id)]"
+    }
+
     static func heading(_ hit: SearchHit, _ corpus: Corpus) -> String {
-        func position(_ id: String) -> String {
-            guard let p = corpus.position(id) else { return id }
-            return "\(corpus.stakeholderName(p.stakeholder)) on \(corpus.proposalTitle(p.proposal)) [\(id)]"
-        }
+        func position(_ id: String) -> String { positionLabel(id, corpus) }
         switch hit.target {
         case .proposalTitle(let id): return "proposal     \(corpus.proposalTitle(id)) [\(id)]"
         case .proposalSummary(let id): return "proposal     \(corpus.proposalTitle(id)) [\(id)] (summary)"

@@ -48,13 +48,16 @@ extension PaneRenderer {
     @discardableResult
     mutating func drawScrolled(_ lines: [[StyledGlyph]], _ pane: Pane, _ rect: Rect) -> Int {
         let top = Viewport.clampScroll(loc.top(pane), lines: lines.count, height: rect.height)
-        for r in 0..<rect.height {
+        // More below: the last row is the marker's alone, so it never covers text.
+        let more = top + rect.height < lines.count && rect.height > 1
+        for r in 0..<(more ? rect.height - 1 : rect.height) {
             let i = top + r
             buf.drawLine(i < lines.count ? lines[i] : [], in: rect, line: r, pad: .normal)
         }
-        if top + rect.height < lines.count, rect.height > 1, rect.width > 10 {
-            let more = rows.text(" " + g.moreBelow + " ", Style(.key, bold: true))
-            buf.draw(more, row: rect.row + rect.height - 1, col: rect.col + rect.width - TextLayout.width(more), maxWidth: TextLayout.width(more))
+        if more {
+            let marker = rows.text(g.moreBelow + " ", Style(.key, bold: true))
+            let pad = max(0, rect.width - TextLayout.width(marker))
+            buf.drawLine(rows.text(String(repeating: " ", count: pad)) + marker, in: rect, line: rect.height - 1, pad: .normal)
         }
         return top
     }

@@ -17,16 +17,8 @@ extension State {
         let q = search.query.trimmingSpaces
         let raw = q.isEmpty ? [] : index.search(search.query, limit: SearchState.limit)
         // A quote several positions share (a sector round-up quoted for four) is one row.
-        var first: [String: Int] = [:], hits: [SearchHit] = [], shared: [[String]] = []
-        for h in raw {
-            if case .quote(let id, let i) = h.target, let p = corpus.position(id), p.quotes.indices.contains(i) {
-                let q = p.quotes[i], key = "\(q.document):\(q.start):\(q.end)"
-                if let k = first[key] { shared[k].append(id); continue }
-                first[key] = hits.count
-            }
-            hits.append(h)
-            shared.append([])
-        }
+        let grouped = corpus.groupingSharedQuotes(raw)
+        let hits = grouped.map(\.hit), shared = grouped.map(\.alsoIn)
         search.hits = hits
         search.sharedBy = shared
         search.selected = 0
