@@ -60,7 +60,8 @@ final class Terminal {
         Terminal.enableKeys()
         if mouse {   // SGR (1006) reports: no column limit; InputDecoder reads them (--no-mouse: none)
             mousemask(cr_mouse_mask(), nil)
-            _ = "\u{1B}[?1006h".withCString { write(1, $0, strlen($0)) }
+            // 1002: moves with a button held too (drag to select a passage).
+            _ = "\u{1B}[?1002h\u{1B}[?1006h".withCString { write(1, $0, strlen($0)) }
         }
         mouseinterval(200)
         cr_set_escdelay(25)
@@ -124,7 +125,7 @@ final class Terminal {
     func end() {
         guard let screen else { return }
         endwin()
-        _ = "\u{1B}[?1006l".withCString { write(1, $0, strlen($0)) }
+        _ = "\u{1B}[?1002l\u{1B}[?1006l".withCString { write(1, $0, strlen($0)) }
         delscreen(screen)
         self.screen = nil
         crg_uninstall()

@@ -99,6 +99,15 @@ import Testing
         try t.press("u")
         try t.waitFor("Undone: new position of NAIRO")
         #expect(Self.files(dir) == before)
+
+        // Another program codes in the same dataset: the browser reloads it and says so.
+        let other = try CLI.run(["code", dir, "--document", "stable-homes-built-on-love", "--quote", "Instead we will strengthen it.",
+                                 "--stakeholder", "dfe", "--new-stakeholder", "Department for Education", "--kind", "government",
+                                 "--description", "The government department.", "--proposal", "iro-role", "--new-proposal", "The IRO role",
+                                 "--proposal-summary", "Keep IROs.", "--chapter", "6", "--stage", "government-response",
+                                 "--stance", "supports", "--summary", "Strengthens IROs."])
+        #expect(other.status == 0, "\(other.stderr)")
+        try t.waitFor("changed on disk (another program): reloaded")
         try t.press("Q")
         try t.waitFor("EXIT=0")
     }

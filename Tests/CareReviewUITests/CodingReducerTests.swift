@@ -74,6 +74,27 @@ import Testing
         #expect(Self.selected(s) == "Yet removing them without a replacement risks leaving children with no independent voice.")
     }
 
+    @Test func mouseDragSelects() throws {
+        var s = Self.reader()
+        let content = try #require(s.layout.content(of: .article))
+        let row = content.row + s.bannerRows(.article), col = content.col
+        s.apply(.mouse(MouseEvent(.click, row: row, col: col)))
+        s.apply(.mouse(MouseEvent(.drag, row: row, col: col + 8)))
+        #expect(Self.selected(s) == "The Care")
+        s.apply(.mouse(MouseEvent(.release, row: row, col: col + 15)))
+        #expect(Self.selected(s) == "The Care Review")
+        #expect(s.message?.text.hasPrefix("Selected") == true)
+        s.press(.char(")"))
+        #expect(Self.selected(s) == "The Care Review wants to abolish Independent Reviewing Officers.")
+        s.press(.char("c"))
+        #expect(s.mode == .coding)
+        // A click without a drag selects nothing.
+        var t = Self.reader()
+        t.apply(.mouse(MouseEvent(.click, row: row, col: col + 3)))
+        t.apply(.mouse(MouseEvent(.release, row: row, col: col + 3)))
+        #expect(t.coding.selection == nil)
+    }
+
     @Test func motionsOnText() {
         let t = Array("One two. “Three four,” she said! Five\nSix seven.".unicodeScalars)
         #expect(SelectionMotion.wordForward.move(0, in: t) == 3)

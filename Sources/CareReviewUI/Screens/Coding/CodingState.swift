@@ -13,6 +13,8 @@ public struct CodingState: Sendable {
     public internal(set) var undo: [DatasetUndo] = []
     /// The quote being saved, to select it when the save is done.
     var lastCoded: Quote?
+    /// Where the last press in the article was, for a drag to select from.
+    var dragStart: Int?
 
     public init(dataset: String? = nil) { self.dataset = dataset }
 }
