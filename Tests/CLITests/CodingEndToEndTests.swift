@@ -112,6 +112,45 @@ import Testing
         try t.waitFor("EXIT=0")
     }
 
+    /// `init` writes the embedded corpus out; a passage selected with the
+    /// mouse joins Article 39's position on the IRO proposal from the same article.
+    @Test func initThenDragToSelectAndJoinAPosition() throws {
+        let t = try TmuxSession(width: 120, height: 40)
+        let dir = t.state.appendingPathComponent("corpus").path
+        #expect(try CLI.run(["init", dir]).status == 0)
+        try t.waitFor("e2e$")
+        try t.type("XDG_STATE_HOME=\(t.state.path) XDG_DATA_HOME=\(t.state.path)/data XDG_CACHE_HOME=\(t.state.path)/cache \(CLI.binary) open iro --stakeholder article-39 --data \(dir); echo EXIT=$?")
+        try t.press("Enter")
+        try t.waitFor("Article 39")
+        try t.press("Enter")
+        let screen = try t.waitFor("Source", "drastic and dangerous move")
+        // A line of the article a few rows below the coded quote: drag over its first words.
+        let rows = screen.components(separatedBy: "\n")
+        let quoteRow = try #require(rows.firstIndex { $0.contains("drastic and dangerous move") })
+        let row = try #require((quoteRow + 2..<rows.count - 3).first { rows[$0].trimmingCharacters(in: .whitespaces).count > 40 })
+        let line = Array(rows[row])
+        let from = try #require(line.firstIndex { $0 != " " })
+        let to = from + 30
+        let words = String(line[from..<to]).trimmingCharacters(in: .whitespaces)
+        try t.type("\u{1B}[<0;\(from + 1);\(row + 1)M")
+        try t.type("\u{1B}[<32;\(from + 10);\(row + 1)M")
+        try t.type("\u{1B}[<0;\(to + 1);\(row + 1)m")
+        try t.waitFor("Selected: c codes it")
+        try t.press("c")
+        try t.waitFor("Who says it?")
+        try t.type("article 39")
+        try t.press("Enter")
+        try t.waitFor("On what? Proposal")
+        try t.type("independent reviewing officer")
+        try t.waitFor("has a position")
+        try t.press("Enter")
+        try t.waitFor("Saved: quote added to Article 39’s position")
+        let positions = try String(contentsOfFile: dir + "/positions.yaml", encoding: .utf8)
+        #expect(positions.contains("text: \"\(words)\""), "the dragged words \(words) are a quote now")
+        try t.press("Q")
+        try t.waitFor("EXIT=0")
+    }
+
     @Test func theEmbeddedCorpusSaysItIsReadOnly() throws {
         let t = try TmuxSession(width: 100, height: 30)
         try t.waitFor("e2e$")
