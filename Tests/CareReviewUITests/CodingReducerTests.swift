@@ -295,3 +295,20 @@ import Testing
         Golden.check("coding-selection-80x24-ascii", render(s, width: 80, height: 24))
     }
 }
+
+extension CodingReducerTests {
+    @Test func undoingANewStakeholderLeavesItsScreen() {
+        var s = Fixture.state()
+        s.enableCoding(in: "/tmp/dataset")
+        let c = Fixture.corpus
+        let extra = Stakeholder(id: "nairo", name: "NAIRO", aliases: [], kind: .professionalBody, description: "IROs.")
+        let with = Corpus(documents: c.documents, stakeholders: c.stakeholders + [extra], proposals: c.proposals, positions: c.positions)
+        let undo = DatasetUndo(label: "x", before: [:], after: [:])
+        s.apply(.datasetChanged(DatasetOutcome(kind: .saved(undo), corpus: with, message: "Saved", position: nil)))
+        s.apply(.runCommand("stakeholder nairo"))
+        #expect(s.current.screen == .stakeholder("nairo"))
+        s.apply(.datasetChanged(DatasetOutcome(kind: .undone, corpus: c, message: "Undone", position: nil)))
+        #expect(s.current.screen == .browse)
+        #expect(s.history.allSatisfy { $0.screen != .stakeholder("nairo") })
+    }
+}

@@ -362,6 +362,14 @@ extension State {
         search.index = nil
         search.hits = []
         if coding.selection.map({ c.document($0.document) == nil }) ?? false { coding.selection = nil }
+        // Screens of what no longer exists (an undone new stakeholder) leave the history.
+        var kept: [Location] = [], index = 0
+        for (i, l) in history.enumerated() where isValid(l) {
+            if i <= historyIndex { index = kept.count }
+            kept.append(l)
+        }
+        history = kept.isEmpty ? [Location(screen: .browse)] : kept
+        historyIndex = min(index, history.count - 1)
     }
 
     mutating func editorFinished(_ text: String?) {
