@@ -327,4 +327,41 @@ final class TmuxSession {
             try t.waitFor("EXIT2=0")
         }
     }
+
+    /// `:export` says what it wrote and asks before replacing a file; the
+    /// pager gets the position wrapped to the terminal, in Unicode.
+    @Test func exportAsksBeforeOverwritingAndThePagerTextIsWrapped() throws {
+        let t = try TmuxSession(width: 80, height: 24)
+        let pages = t.state.appendingPathComponent("pages")
+        try FileManager.default.createDirectory(at: pages, withIntermediateDirectories: true)
+        try t.waitFor("e2e$")
+        try t.type("cd \(t.state.path); PAGER='cp -t \(pages.path)' XDG_STATE_HOME=\(t.state.path) XDG_DATA_HOME=\(t.state.path) \(CLI.binary) open iro --stakeholder become; echo EXIT=$?")
+        try t.press("Enter")
+        try t.waitFor("Become · charity")
+        try t.press(":")
+        try t.type("export csv out.csv")
+        try t.press("Enter")
+        try t.waitFor("Exported the 3 positions on")
+        try t.press(":")
+        try t.type("export csv out.csv")
+        try t.press("Enter")
+        try t.waitFor("exists. Replace it?", "(y/")
+        try t.press("n")
+        try t.waitFor("Not done")
+        try t.press("o")
+        var files: [String] = []
+        for _ in 0..<100 where files.isEmpty {   // the pager (cp) runs, then the browser comes back
+            Thread.sleep(forTimeInterval: 0.05)
+            files = try FileManager.default.contentsOfDirectory(atPath: pages.path)
+        }
+        try t.waitFor("Become · charity")
+        #expect(files.count == 1)
+        if let f = files.first {
+            let text = try String(contentsOf: pages.appendingPathComponent(f), encoding: .utf8)
+            #expect(text.split(separator: "\n").allSatisfy { $0.count <= 80 }, "pager text wrapped to 80:\n\(text)")
+            #expect(text.contains("— ") && text.contains("“"), "Unicode in a UTF-8 terminal:\n\(text)")
+        }
+        try t.press("Q")
+        try t.waitFor("EXIT=0")
+    }
 }

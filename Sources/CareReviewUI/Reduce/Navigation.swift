@@ -2,27 +2,6 @@ import CareReview
 import TerminalText
 
 extension State {
-    /// The position the user is looking at, if any: the selected one in a
-    /// positions list or detail, or the owner of the quote being read.
-    public var selectedPosition: Position? {
-        switch current.screen {
-        case .browse:
-            return current.focusedPane == .proposals ? nil : current.position.flatMap(corpus.position)
-        case .stakeholder: return current.position.flatMap(corpus.position)
-        case .source: return currentSourceQuote.flatMap { ref in
-            if case .position(let id) = ref.owner { return corpus.position(id) } else { return nil }
-        }
-        case .search:
-            guard let hit = selectedHit else { return nil }
-            switch hit.target {
-            case .positionSummary(let id), .quote(let id, _): return corpus.position(id)
-            default: return nil
-            }
-        case .matrix: return matrixCursorPosition
-        case .compare: return nil   // two positions per row: neither is "the" selection
-        case .stakeholders: return nil
-        }
-    }
 
     /// The coded quote highlighted in the source reader.
     public var currentSourceQuote: Corpus.QuoteRef? {
@@ -109,34 +88,6 @@ extension State {
         }
     }
 
-    /// Moves the selection (lists) or scrolls (text) of the focused pane.
-    mutating func move(by delta: Int) {
-        let pane = current.focusedPane
-        switch (current.screen, pane) {
-        case (.browse, .proposals):
-            guard let i = proposalList.index(of: current.proposal) else { return }
-            let j = clamp(i, delta, proposalList.items.count)
-            if j != i { selectProposal(proposalList.items[j].proposal.id) }
-        case (.browse, .positions):
-            selectPosition(in: positionList, delta: delta)
-        case (.stakeholder, .positions):
-            selectPosition(in: stakeholderList, delta: delta)
-        case (_, .detail), (_, .preview):
-            current.setTop(pane, current.top(pane) &+ delta)
-        case (_, .article):
-            guard let a = article, !a.starts.isEmpty else { return }
-            let line = clamp(a.line(containing: current.tops[0]), delta, a.starts.count)
-            current.tops[0] = a.starts[line]
-        case (_, .results):
-            guard !search.hits.isEmpty else { return }
-            search.selected = clamp(search.selected, delta, search.hits.count)
-        case (.matrix, _): moveMatrixRow(by: delta)
-        case (.compare, _): moveCompareRow(by: delta)
-        case (.stakeholders, _): moveInStakeholderIndex(by: delta)
-        default: break
-        }
-    }
-
     func clamp(_ i: Int, _ delta: Int, _ count: Int) -> Int {
         let (sum, overflow) = i.addingReportingOverflow(delta)
         return overflow ? (delta < 0 ? 0 : count - 1) : max(0, min(count - 1, sum))
@@ -150,7 +101,7 @@ extension State {
         current.setTop(.detail, 0)
     }
 
-    private mutating func selectPosition(in list: GroupedList<Position>, delta: Int) {
+    mutating func selectPosition(in list: GroupedList<Position>, delta: Int) {
         guard let i = list.index(of: current.position) else { return }
         let j = clamp(i, delta, list.items.count)
         if j != i { selectPosition(list.items[j].id) }
@@ -160,41 +111,6 @@ extension State {
         current.position = id
         current.quote = 0
         current.setTop(.detail, 0)
-    }
-
-    /// Enter: the next pane to the right, then the source of the quote.
-    mutating func open() {
-        switch current.screen {
-        case .browse:
-            switch current.focus {
-            case 0:
-                if positionList.isEmpty {
-                    message = Message(text: "No positions on this proposal" + (filter.isEmpty ? "" : " under the filter (F clears)"), isError: false)
-                } else { current.focus = 1 }
-            case 1: if current.position != nil { current.focus = 2 }
-            default: openSourceOfSelection()
-            }
-        case .stakeholder:
-            if current.focus == 0 { if current.position != nil { current.focus = 1 } } else { openSourceOfSelection() }
-        case .source:
-            guard let ref = currentSourceQuote else { return }
-            switch ref.owner {
-            case .position(let id):
-                guard let p = corpus.position(id) else { return }
-                var l = Location(screen: .browse, focus: 2, proposal: p.proposal, position: id)
-                l.quote = p.quotes.firstIndex(of: ref.quote) ?? 0
-                showHidden(p.proposal)
-                push(l)
-            case .review(let id):
-                showHidden(id)
-                push(Location(screen: .browse, focus: 1, proposal: id))
-            }
-        case .search:
-            if let hit = selectedHit { openHit(hit) }
-        case .matrix: openMatrixCursor()
-        case .compare: openCompareRow()
-        case .stakeholders: openIndexStakeholder()
-        }
     }
 
     /// Opens the source reader at the selected quote of the selected position.

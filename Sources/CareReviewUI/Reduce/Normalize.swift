@@ -14,21 +14,13 @@ extension State {
             proposalList = ListBuilder.proposals(corpus, filter: filter, order: sort, figures: figures)
             proposalListKey = (filter, sort)
         }
-        switch current.screen {
-        case .browse: normalizeBrowse()
-        case .stakeholder(let id): normalizeStakeholder(id)
-        case .source(let doc): normalizeSource(doc)
-        case .search: normalizeSearch()
-        case .matrix: normalizeMatrix()
-        case .compare(let a, let b): normalizeCompare(a, b)
-        case .stakeholders: normalizeStakeholderIndex()
-        }
+        normalizeScreen()
         filterCursor = max(0, min(filterCursor, FilterMenu.items.count - 1))
         normalizePresenter()
         if mode == .noteInput, noteTarget.flatMap(corpus.position) == nil { mode = .normal; noteTarget = nil }
     }
 
-    private mutating func normalizeBrowse() {
+    mutating func normalizeBrowse() {
         if proposalList.index(of: current.proposal) == nil {
             current.proposal = proposalList.items.first?.proposal.id
             current.position = nil
@@ -50,7 +42,7 @@ extension State {
         followPosition(in: positionList)
     }
 
-    private mutating func normalizeStakeholder(_ id: String) {
+    mutating func normalizeStakeholder(_ id: String) {
         if stakeholderListKey != (id, filter, timeline) {
             stakeholderList = ListBuilder.positions(ofStakeholder: id, corpus, filter: filter, timeline: timeline)
             stakeholderListKey = (id, filter, timeline)
@@ -80,7 +72,7 @@ extension State {
         }
     }
 
-    private mutating func normalizeSource(_ doc: String) {
+    mutating func normalizeSource(_ doc: String) {
         guard let document = corpus.document(doc) else { return }
         let quotes = corpus.quotes(inDocument: doc)
         current.quote = max(-1, min(current.quote, quotes.count - 1))
@@ -104,7 +96,7 @@ extension State {
         current.tops[0] = a.starts[line]
     }
 
-    private mutating func normalizeSearch() {
+    mutating func normalizeSearch() {
         search.selected = max(0, min(search.selected, search.hits.count - 1))
         let h = paneHeight(.results)
         current.setTop(.results, Viewport.top(stored: current.top(.results), selected: search.selected,

@@ -53,16 +53,7 @@ extension State {
         case .normal:
             // Presenter mode has its own small key set, so nothing changes unseen under the slides.
             if presenter != nil { return [.presenter] }
-            var c: [KeyContext] = []
-            switch current.screen {
-            case .browse: c = [.proposals, .positionLists, .onPosition]
-            case .stakeholder: c = [.positionLists, .onPosition]
-            case .matrix: c = [.matrix, .onPosition]
-            case .compare: c = [.compare]
-            case .stakeholders: c = [.stakeholderIndex]
-            case .source: c = [.sourceReader, .onPosition]
-            case .search: c = [.onPosition]
-            }
+            var c = screenKeyContexts
             if current.focusedPane == .detail || current.focusedPane == .article { c.append(.reading) }
             if coding.selection != nil { c.insert(.selecting, at: 0) }
             return c + [.coding, .everywhere]

@@ -160,15 +160,6 @@ public struct State: Sendable {
 
     public var palette: Palette { .named(theme) }
 
-    func isValid(_ l: Location) -> Bool {
-        switch l.screen {
-        case .browse: return l.proposal.map { corpus.proposal($0) != nil } ?? true
-        case .stakeholder(let id): return corpus.stakeholder(id) != nil
-        case .source(let d): return corpus.document(d) != nil
-        case .search, .matrix, .stakeholders: return true
-        case .compare(let a, let b): return corpus.stakeholder(a) != nil && corpus.stakeholder(b) != nil
-        }
-    }
 }
 
 /// Presenter mode: one proposal as slides — slide 0 the proposal, then one

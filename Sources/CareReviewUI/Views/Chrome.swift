@@ -2,49 +2,7 @@ import CareReview
 
 /// The title line, the status line and the message / input line.
 extension State {
-    /// Where you are: "Proposals › Abolish IROs › Article 39".
-    public var breadcrumb: [String] {
-        switch current.screen {
-        case .browse:
-            var parts = ["Proposals"]
-            if current.focus >= 1, let p = current.proposal { parts.append(corpus.proposalTitle(p)) }
-            if current.focus >= 2, let p = current.position.flatMap(corpus.position) { parts.append(corpus.stakeholderName(p.stakeholder)) }
-            return parts
-        case .stakeholder(let id):
-            var parts = ["Stakeholder", corpus.stakeholderName(id)]
-            if current.focus >= 1, let p = current.position.flatMap(corpus.position) { parts.append(corpus.proposalTitle(p.proposal)) }
-            return parts
-        case .source(let d): return ["Source", corpus.document(d)?.title ?? d]
-        case .search: return ["Search"] + (search.query.isEmpty ? [] : ["“\(search.query)”"])
-        case .matrix: return ["Stance matrix"]
-        case .compare(let a, let b): return ["Compare", corpus.stakeholderName(a) + " vs " + corpus.stakeholderName(b)]
-        case .stakeholders: return ["Stakeholders"] + (selectedIndexStakeholder.map { [$0.name] } ?? [])
-        }
-    }
 
-    /// "3/12": the selection's place in the focused list.
-    public var listPosition: String? {
-        func place(_ i: Int?, _ n: Int) -> String? { i.map { "\($0 + 1)/\(n)" } }
-        switch (current.screen, current.focusedPane) {
-        case (.browse, .proposals): return place(proposalList.index(of: current.proposal), proposalList.items.count)
-        case (.browse, .positions), (.browse, .detail): return place(positionList.index(of: current.position), positionList.items.count)
-        case (.stakeholder, _): return place(stakeholderList.index(of: current.position), stakeholderList.items.count)
-        case (.source(let d), _):
-            let n = corpus.quotes(inDocument: d).count
-            return current.quote >= 0 && current.quote < n ? "quote \(current.quote + 1)/\(n)" : nil
-        case (.search, _): return search.hits.isEmpty ? nil : place(search.selected, search.hits.count)
-        case (.matrix, _):
-            guard let m = matrix, let g = current.grid else { return nil }
-            if g.row < 0 { return "column header \(g.col + 1)/\(m.columns.count)" }
-            if g.col < 0 { return "row header \(g.row + 1)/\(m.rows.count)" }
-            return "row \(g.row + 1)/\(m.rows.count) · col \(g.col + 1)/\(m.columns.count)"
-        case (.compare, _):
-            guard let c = comparison, let g = current.grid, !c.rows.isEmpty else { return nil }
-            return place(g.row, c.rows.count)
-        case (.stakeholders, _): return place(current.grid?.row, corpus.stakeholders.count)
-        default: return nil
-        }
-    }
 }
 
 struct ChromeRenderer {
@@ -139,40 +97,6 @@ struct ChromeRenderer {
                 return (TextLayout.truncate(left, width: width, ellipsis: g.ellipsis), nil)
             }
             return (TextLayout.fit(left, width: room, ellipsis: g.ellipsis, padStyle: .normal) + echo, nil)
-        }
-    }
-
-    /// What the hint line offers on this screen: its main actions first,
-    /// so the narrowest terminal still shows the ones that matter here.
-    var hintItems: [(Command, String)] {
-        let clear: [(Command, String)] = state.filter.isEmpty ? [] : [(.clearFilters, "clear filter")]
-        let close: (Command, String) = (.close, state.historyIndex > 0 || state.current.focus > 0 ? "close" : "quit")
-        switch (state.current.screen, state.current.focusedPane) {
-        case (.matrix, _):
-            return [(.open, "open"), (.cycleSort, "sort"), (.openFilterMenu, "filter")] + clear
-                + [(.toggleMark, "mark"), (.compare, "compare"), (.cancel, "back"), (.toggleHelp, "help"), (.quit, "quit")]
-        case (.compare, _):
-            return [(.open, "open"), (.swapCompared, "swap"), (.compare, "other"), (.pager, "quotes"), (.cancel, "back"),
-                    (.toggleHelp, "help"), (.quit, "quit")]
-        case (.stakeholders, _):
-            return [(.open, "open"), (.compare, "compare"), (.startSearch, "search"), (.cancel, "back"),
-                    (.toggleHelp, "help"), (.quit, "quit")]
-        case (.source, _) where state.coding.selection != nil:
-            return selectionHints
-        case (.source, _):
-            return [(.nextQuote, "next quote"), (.open, "its position"), (.startFind, "find"), (.findNext, "next"), (.copy, "copy"),
-                    (.pager, "pager"), (.toggleMaximise, "zoom"), close, (.toggleHelp, "help")]
-        case (.search, _):
-            return [(.open, "open"), (.nextMatch, "next"), (.startSearch, "new search"), (.pager, "pager"), close,
-                    (.toggleHelp, "help")]
-        case (.browse, .proposals):
-            return [(.open, "open"), (.startSearch, "search"), (.openFilterMenu, "filter")] + clear
-                + [(.cycleSort, "sort"), (.toggleMaximise, "zoom"), (.openStakeholderIndex, "who"), (.openMatrix, "matrix"),
-                   (.togglePresenter, "present"), (.startCommand, "command"), (.toggleHelp, "help"), close]
-        default:
-            return [(.open, "open"), (.back, "back"), (.toggleMark, "mark"), (.copy, "copy"), (.compare, "compare"),
-                    (.toggleTimeline, "timeline"), (.toggleMaximise, "zoom"), (.pager, "pager"), (.startSearch, "search")]
-                + clear + [(.toggleHelp, "help"), close]
         }
     }
 
