@@ -33,7 +33,9 @@ import Testing
         let before = Self.files(dir)
 
         try t.waitFor("e2e$")
-        try t.type("XDG_STATE_HOME=\(t.state.path) XDG_DATA_HOME=\(t.state.path)/data XDG_CACHE_HOME=\(t.state.path)/cache \(CLI.binary) --data \(dir) --fresh; echo EXIT=$?")
+        // An "editor" that writes a two-line summary into the file it is given.
+        let editor = "f(){ printf 'A longer summary\\nfrom the editor.\\n' > \"$1\"; }; f"
+        try t.type("EDITOR='\(editor.replacingOccurrences(of: "'", with: "'\\''"))' XDG_STATE_HOME=\(t.state.path) XDG_DATA_HOME=\(t.state.path)/data XDG_CACHE_HOME=\(t.state.path)/cache \(CLI.binary) --data \(dir) --fresh; echo EXIT=$?")
         try t.press("Enter")
         try t.waitFor("? help")
         // The new article, through search, in the source reader.
@@ -95,7 +97,20 @@ import Testing
         #expect(export.stdout.contains("We will not abolish the Independent Reviewing Officer role."))
         #expect(export.stdout.contains("Keeps and strengthens the IRO role."))
 
-        // Undo: the files are as they were, byte for byte.
+        // Edit it: keep the stance, write the summary in $EDITOR.
+        try t.press("e")
+        try t.waitFor("Enter keeps")
+        try t.press("Enter")
+        try t.waitFor("Summary in your words")
+        try t.press("C-e")
+        try t.waitFor("A longer summary from the editor.")
+        try t.press("Enter")
+        try t.waitFor("Saved: NAIRO’s position on Keep the IRO role now supports")
+        #expect(try String(contentsOfFile: dir + "/positions.yaml", encoding: .utf8).contains("A longer summary from the editor."))
+
+        // Undo twice: the files are as they were, byte for byte.
+        try t.press("u")
+        try t.waitFor("Undone: NAIRO’s position")
         try t.press("u")
         try t.waitFor("Undone: new position of NAIRO")
         #expect(Self.files(dir) == before)
