@@ -312,3 +312,20 @@ extension CodingReducerTests {
         #expect(s.history.allSatisfy { $0.screen != .stakeholder("nairo") })
     }
 }
+
+extension CodingReducerTests {
+    @Test func theSelectionsKeysApplyOnlyOnItsArticle() {
+        var s = Self.reader()
+        s.press(.char("v"), .char(")"))
+        let selection = s.coding.selection
+        #expect(s.keyContexts.first == .selecting)
+        s.press(.char("q"))   // back to the position it was opened from
+        #expect(s.current.screen == .browse)
+        #expect(!s.keyContexts.contains(.selecting))
+        s.press(.char("j"), .char("w"), .char(")"))
+        #expect(s.coding.selection == selection, "the keys do their usual work elsewhere")
+        s.press(.char("]"))   // forward to the article: the selection is back
+        #expect(s.current.screen == .source(document: "sen-2022"))
+        #expect(s.activeSelection == selection)
+    }
+}

@@ -55,7 +55,7 @@ extension State {
             if presenter != nil { return [.presenter] }
             var c = screenKeyContexts
             if current.focusedPane == .detail || current.focusedPane == .article { c.append(.reading) }
-            if coding.selection != nil { c.insert(.selecting, at: 0) }
+            if activeSelection != nil { c.insert(.selecting, at: 0) }
             return c + [.coding, .everywhere]
         }
     }
@@ -138,7 +138,7 @@ extension State {
         case .clearFilters: clearFilters()
         case .toggleHelp: openHelp()
         case .cancel:
-            if coding.selection != nil { coding.selection = nil; message = Message(text: "Selection cleared", isError: false) }
+            if activeSelection != nil { coding.selection = nil; message = Message(text: "Selection cleared", isError: false) }
             else if message != nil { message = nil } else { backOut(quitting: false) }
         case .cycleSort:
             guard current.screen == .browse || current.screen == .matrix else { return }

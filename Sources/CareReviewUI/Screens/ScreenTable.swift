@@ -188,7 +188,7 @@ extension ChromeRenderer {
         case (.stakeholders, _):
             return [(.open, "open"), (.compare, "compare"), (.startSearch, "search"), (.cancel, "back"),
                     (.toggleHelp, "help"), (.quit, "quit")]
-        case (.source, _) where state.coding.selection != nil:
+        case (.source, _) where state.activeSelection != nil:
             return selectionHints
         case (.source, _):
             return [(.nextQuote, "next quote"), (.open, "its position"), (.startFind, "find"), (.findNext, "next"), (.copy, "copy"),

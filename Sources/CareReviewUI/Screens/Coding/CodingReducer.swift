@@ -6,6 +6,12 @@ import CareReview
 extension State {
     public static let readOnlyMessage = "The embedded corpus is read-only: carereview init DIR writes a copy to code in; then carereview --data DIR"
 
+    /// The selection, when its article is the one on screen (its keys apply only there).
+    public var activeSelection: TextSelection? {
+        guard let s = coding.selection, current.screen == .source(document: s.document) else { return nil }
+        return s
+    }
+
     var codingContexts: [KeyContext] {
         guard let f = coding.flow else { return [] }
         if f.step == .stance { return [.stancePicker] }
@@ -19,12 +25,12 @@ extension State {
         case .extendSelection(let m): extendSelection { head, text, _ in m.move(head, in: text) }
         case .extendSelectionByLine(let d): extendSelection { head, text, a in Self.moveByLine(head, d, text.count, a) }
         case .swapSelectionEnds:
-            guard let s = coding.selection else { return }
+            guard let s = activeSelection else { return }
             coding.selection?.anchor = s.head
             coding.selection?.head = s.anchor
             scrollArticle(to: s.anchor)
         case .findInSelection:
-            guard coding.selection != nil else { return }
+            guard activeSelection != nil else { return }
             coding.flow = CodingFlow(purpose: .find, step: .find)
             mode = .coding
             line = LineEditor()
@@ -57,7 +63,7 @@ extension State {
     }
 
     private mutating func extendSelection(_ motion: (Int, [Unicode.Scalar], ArticleLayout?) -> Int) {
-        guard var s = coding.selection, let d = corpus.document(s.document) else { return }
+        guard var s = activeSelection, let d = corpus.document(s.document) else { return }
         s.head = motion(s.head, Array(d.text.unicodeScalars), article)
         coding.selection = s
         scrollArticle(to: s.head)
@@ -103,7 +109,7 @@ extension State {
     // MARK: - The prompts
 
     private mutating func startCoding() {
-        guard writable(), let s = coding.selection, let d = corpus.document(s.document) else { return }
+        guard writable(), let s = activeSelection, let d = corpus.document(s.document) else { return }
         guard let q = s.quote(in: Array(d.text.unicodeScalars)) else {
             return message = Message(text: "Nothing selected yet: extend with w ) } j or find with /", isError: false)
         }

@@ -107,8 +107,9 @@ extension ChromeRenderer {
                 out += text(" \(i + 1) ", Style(.key, bold: true)) + text(g.stance(s) + " ", Style(.stance(s)))
                     + text(s.rawValue, Style(current ? .normal : .dim, bold: current))
             }
-            // The keys that stop or keep, where they fit.
+            // The keys that stop or keep, where they fit; a complaint before them.
             var tail = text("  Esc stops", .dim)
+            if let m = state.message, m.isError { tail = text("  " + m.text, Style(.error, bold: true)) }
             if case .edit = f.purpose { tail = text("  Enter keeps", .dim) + tail }
             if TextLayout.width(out) + TextLayout.width(tail) <= width { out += tail }
             return (TextLayout.truncate(out, width: width, ellipsis: g.ellipsis), nil)

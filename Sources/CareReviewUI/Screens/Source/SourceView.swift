@@ -20,6 +20,7 @@ extension PaneRenderer {
         } else if !quotes.isEmpty {
             info += " · \(quotes.count) coded quotes"
         }
+        if let s = state.activeSelection, !s.range.isEmpty { info = "selected \(s.range.count) characters · " + info }
         if rect.height > 1 {
             buf.drawLine(TextLayout.truncate(rows.text(info, .dim), width: rect.width, ellipsis: g.ellipsis),
                          in: rect, line: 1, pad: .normal)
