@@ -34,7 +34,7 @@ import Testing
 
         try t.waitFor("e2e$")
         // An "editor" that writes a two-line summary into the file it is given.
-        let editor = "f(){ printf 'A longer summary\\nfrom the editor.\\n' > \"$1\"; }; f"
+        let editor = "f(){ sleep 1.5; printf 'A longer summary\\nfrom the editor.\\n' > \"$1\"; }; f"
         try t.type("EDITOR='\(editor.replacingOccurrences(of: "'", with: "'\\''"))' XDG_STATE_HOME=\(t.state.path) XDG_DATA_HOME=\(t.state.path)/data XDG_CACHE_HOME=\(t.state.path)/cache \(CLI.binary) --data \(dir) --fresh; echo EXIT=$?")
         try t.press("Enter")
         try t.waitFor("? help")
@@ -103,7 +103,10 @@ import Testing
         try t.press("Enter")
         try t.waitFor("Summary in your words")
         try t.press("C-e")
+        Thread.sleep(forTimeInterval: 0.7)
+        #expect(try t.flags().split(separator: " ").last?.hasPrefix("0") == true, "no mouse reports while the editor runs")
         try t.waitFor("A longer summary from the editor.")
+        #expect(try t.flags().split(separator: " ").last?.hasPrefix("1") == true, "mouse reports back after it")
         try t.press("Enter")
         try t.waitFor("Saved: NAIRO’s position on Keep the IRO role now supports")
         #expect(try String(contentsOfFile: dir + "/positions.yaml", encoding: .utf8).contains("A longer summary from the editor."))
