@@ -42,68 +42,10 @@ extension State {
         }
     }
 
-    // MARK: - Selecting
-
-    private mutating func writable() -> Bool {
+    /// Coding needs a `--data` dataset; the embedded corpus says it is read-only.
+    mutating func writable() -> Bool {
         if coding.dataset == nil { message = Message(text: Self.readOnlyMessage, isError: true) }
         return coding.dataset != nil
-    }
-
-    private mutating func startSelection() {
-        guard writable() else { return }
-        guard case .source(let doc) = current.screen, let d = corpus.document(doc) else {
-            return message = Message(text: "v selects a passage in the source reader (open a quote's source with Enter)", isError: false)
-        }
-        // From the first word on screen; the motions and / move on from there.
-        let t = Array(d.text.unicodeScalars)
-        var start = max(0, min(current.tops[0], t.count))
-        while start < t.count, t[start].properties.isWhitespace { start += 1 }
-        coding.selection = TextSelection(document: doc, anchor: start, head: start)
-        message = Message(text: "Selecting: w b ) ( } { j k extend, / finds, o other end, c codes, Esc stops", isError: false)
-    }
-
-    private mutating func extendSelection(_ motion: (Int, [Unicode.Scalar], ArticleLayout?) -> Int) {
-        guard var s = activeSelection, let d = corpus.document(s.document) else { return }
-        s.head = motion(s.head, Array(d.text.unicodeScalars), article)
-        coding.selection = s
-        scrollArticle(to: s.head)
-    }
-
-    /// The same column a line of the layout down or up.
-    static func moveByLine(_ head: Int, _ delta: Int, _ count: Int, _ a: ArticleLayout?) -> Int {
-        guard let a, !a.starts.isEmpty else { return head }
-        let line = a.line(containing: head)
-        let target = line + delta
-        if target >= a.starts.count { return count }
-        if target < 0 { return 0 }
-        let next = target + 1 < a.starts.count ? a.starts[target + 1] : count
-        return min(a.starts[target] + (head - a.starts[line]), max(a.starts[target], next - 1))
-    }
-
-    /// Keeps an offset of the article on screen.
-    mutating func scrollArticle(to offset: Int) {
-        guard let a = article, !a.starts.isEmpty else { return }
-        let line = a.line(containing: offset), first = a.line(containing: current.tops[0]), h = paneHeight(.article)
-        if line < first { current.tops[0] = a.starts[line] }
-        else if line >= first + h { current.tops[0] = a.starts[max(0, line - h + 1)] }
-    }
-
-    private mutating func find(_ query: String) {
-        guard var s = coding.selection, let d = corpus.document(s.document), !query.isEmpty else { return }
-        let t = Array(d.text.unicodeScalars)
-        let q = Array(query.unicodeScalars)
-        func fold(_ c: Unicode.Scalar) -> Unicode.Scalar { c.properties.lowercaseMapping.unicodeScalars.count == 1 ? c.properties.lowercaseMapping.unicodeScalars.first! : c }
-        func matches(at i: Int) -> Bool { i + q.count <= t.count && (0..<q.count).allSatisfy { fold(t[i + $0]) == fold(q[$0]) } }
-        let empty = s.anchor == s.head
-        let from = empty ? s.head : s.head
-        guard let at = (from..<max(from, t.count)).first(where: matches) ?? (0..<from).first(where: matches) else {
-            return message = Message(text: "“\(query)” is not in this article", isError: true)
-        }
-        if empty { s.anchor = at }
-        s.head = at + q.count
-        coding.selection = s
-        scrollArticle(to: s.head)
-        message = Message(text: "Selected to “\(query)”: c codes", isError: false)
     }
 
     // MARK: - The prompts
@@ -315,79 +257,5 @@ extension State {
         guard let last = coding.undo.last else { return message = Message(text: "Nothing to undo", isError: false) }
         enqueue(.undoDatasetEdit(last))
         message = Message(text: "Undoing: \(last.label)…", isError: false)
-    }
-
-    // MARK: - Outcomes
-
-    mutating func datasetChanged(_ outcome: DatasetOutcome) {
-        if let c = outcome.corpus { replaceCorpus(c) }
-        switch outcome.kind {
-        case .saved(let u):
-            coding.undo.append(u)
-            if coding.undo.count > 100 { coding.undo.removeFirst() }
-        case .undone: if !coding.undo.isEmpty { coding.undo.removeLast() }
-        case .reloaded: coding.undo = []   // the files are another program's now: nothing of ours to put back
-        case .failed: break
-        }
-        message = Message(text: outcome.message, isError: outcome.isError)
-        if let id = outcome.position, corpus.position(id) != nil { show(id) }
-        coding.lastCoded = nil
-    }
-
-    /// Shows the position a change made or touched, where the user is.
-    private mutating func show(_ id: String) {
-        switch current.screen {
-        case .source(let doc):
-            let refs = corpus.quotes(inDocument: doc)
-            if let i = refs.firstIndex(where: { $0.owner == .position(id) && (coding.lastCoded == nil || $0.quote == coding.lastCoded) }) {
-                current.quote = i
-                current.marks = []
-            }
-        case .browse, .stakeholder:
-            current.position = id
-        default: break
-        }
-    }
-
-    /// A new corpus from disk: every list and layout built from it again.
-    mutating func replaceCorpus(_ c: Corpus) {
-        corpus = c
-        figures = ProposalFigures(c)
-        proposalResolver = .proposals(c)
-        stakeholderResolver = .stakeholders(c)
-        proposalList = ListBuilder.proposals(c, filter: filter, order: sort, figures: figures)
-        proposalListKey = (filter, sort)
-        positionList = ListBuilder.positions(onProposal: positionListKey.0, c, filter: positionListKey.1, timeline: positionListKey.2)
-        stakeholderList = ListBuilder.positions(ofStakeholder: stakeholderListKey.0 ?? "", c, filter: stakeholderListKey.1,
-                                                timeline: stakeholderListKey.2)
-        article = nil
-        matrix = nil
-        matrixKey = nil
-        comparison = nil
-        // The backend builds the index again for the new corpus.
-        search.index = nil
-        search.hits = []
-        if coding.selection.map({ c.document($0.document) == nil }) ?? false { coding.selection = nil }
-        // Screens of what no longer exists (an undone new stakeholder) leave the history.
-        var kept: [Location] = [], index = 0
-        for (i, l) in history.enumerated() where isValid(l) {
-            if i <= historyIndex { index = kept.count }
-            kept.append(l)
-        }
-        history = kept.isEmpty ? [Location(screen: .browse)] : kept
-        historyIndex = min(index, history.count - 1)
-    }
-
-    mutating func editorFinished(_ text: String?) {
-        guard mode == .coding, let f = coding.flow, f.step.isText, let text else { return }
-        line = LineEditor(text.split(whereSeparator: \.isNewline).map { String($0).trimmingSpaces }
-            .filter { !$0.isEmpty }.joined(separator: " "))
-    }
-}
-
-extension State {
-    /// Coding is on: the browser shows a `--data` dataset it may change.
-    public mutating func enableCoding(in directory: String) {
-        coding.dataset = directory
     }
 }
