@@ -156,7 +156,8 @@ import Testing
         var mono = Fixture.state()
         mono.apply(.runCommand("theme mono"))
         mono.press(.char("h"))
-        #expect(render(mono, width: 80, height: 24).text.contains("●S· ◕Q· ◑M1 ◔C1 ○O1"))
+        #expect(render(mono, width: 80, height: 24).text.contains("Reviewing…     ◑M1 ◔C1 ○O1"))   // narrow: the stances present
+        #expect(render(mono, width: 120, height: 40).text.contains("●S· ◕Q· ◑M1 ◔C1 ○O1"))
         var a = Fixture.state(.ascii)
         a.apply(.openProposal("iro-abolition", stakeholder: "become"))
         a.press(.char("M"))

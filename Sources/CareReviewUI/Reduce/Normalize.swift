@@ -57,9 +57,11 @@ extension State {
     /// Keeps the selected position visible and the detail scroll in range.
     private mutating func followPosition(in list: GroupedList<Position>) {
         if let i = list.index(of: current.position) {
-            current.setTop(.positions, Viewport.top(stored: current.top(.positions), selected: list.lineOfItem[i],
-                                                    count: list.lines.count, height: paneHeight(.positions),
-                                                    headingAbove: true))
+            var top = Viewport.top(stored: current.top(.positions), selected: list.lineOfItem[i],
+                                   count: list.lines.count, height: paneHeight(.positions), headingAbove: true)
+            // On the last position, the lines after it (what happened next) come into view.
+            if i == list.items.count - 1 { top = max(top, min(list.lineOfItem[i], list.lines.count - paneHeight(.positions))) }
+            current.setTop(.positions, top)
         } else { current.setTop(.positions, 0) }
         if let p = current.position.flatMap(corpus.position) {
             current.quote = max(0, min(current.quote, p.quotes.count - 1))

@@ -7,6 +7,11 @@ public enum ListLine: Hashable, Sendable {
     /// A stage of the Review, in timeline order.
     case stage(Stage, count: Int)
     case item(Int)
+    /// What happened next to the proposal, after its positions: a heading,
+    /// then each government event (by index into `Corpus.events(onProposal:)`).
+    /// Not items: they are read, not selected.
+    case eventsHeading(count: Int)
+    case event(Int)
 }
 
 /// Items laid out as lines with group headings; built once per change of
@@ -17,7 +22,7 @@ public struct GroupedList<Item: Sendable>: Sendable {
     public let lineOfItem: [Int]
     let indexOfID: [String: Int]
 
-    init(items: [Item], id: (Item) -> String, group: ((Item) -> ListLine)?) {
+    init(items: [Item], id: (Item) -> String, group: ((Item) -> ListLine)?, trailing: [ListLine] = []) {
         self.items = items
         var lines: [ListLine] = []
         var lineOfItem: [Int] = []
@@ -30,7 +35,7 @@ public struct GroupedList<Item: Sendable>: Sendable {
             lineOfItem.append(lines.count)
             lines.append(.item(i))
         }
-        self.lines = lines
+        self.lines = lines + trailing
         self.lineOfItem = lineOfItem
         var index: [String: Int] = [:]
         for (i, item) in items.enumerated() where index[id(item)] == nil { index[id(item)] = i }
@@ -91,11 +96,16 @@ enum ListBuilder {
     static func positions(onProposal id: String?, _ corpus: Corpus, filter: PositionFilter,
                           timeline: Bool = false) -> GroupedList<Position> {
         guard let id else { return GroupedList(items: [], id: \.id, group: nil) }
-        if timeline { return chronological(corpus.positions(onProposal: id).filter { corpus.matches($0, filter) }, corpus) }
+        // What happened next follows the positions (in the timeline, after the Review's stages).
+        let events = corpus.events(onProposal: id).count
+        let trailing: [ListLine] = events == 0 ? [] : [.eventsHeading(count: events)] + (0..<events).map { .event($0) }
+        if timeline {
+            return chronological(corpus.positions(onProposal: id).filter { corpus.matches($0, filter) }, corpus, trailing: trailing)
+        }
         let groups = corpus.positionsByStance(onProposal: id, filter: filter)
         let counts = Dictionary(uniqueKeysWithValues: groups.map { ($0.stance, $0.positions.count) })
         return GroupedList(items: groups.flatMap(\.positions), id: \.id,
-                           group: { .stance($0.stance, count: counts[$0.stance] ?? 0) })
+                           group: { .stance($0.stance, count: counts[$0.stance] ?? 0) }, trailing: trailing)
     }
 
     /// Positions of a stakeholder, by theme (or in timeline order).
@@ -107,13 +117,13 @@ enum ListBuilder {
     }
 
     /// `Corpus.chronological` order under a heading per stage.
-    static func chronological(_ positions: [Position], _ corpus: Corpus) -> GroupedList<Position> {
+    static func chronological(_ positions: [Position], _ corpus: Corpus, trailing: [ListLine] = []) -> GroupedList<Position> {
         let items = corpus.chronological(positions)
         var counts: [Stage: Int] = [:]
         for p in items { counts[corpus.stage(of: p), default: 0] += 1 }
         return GroupedList(items: items, id: \.id, group: { p in
             let stage = corpus.stage(of: p)
             return .stage(stage, count: counts[stage] ?? 0)
-        })
+        }, trailing: trailing)
     }
 }

@@ -67,9 +67,20 @@ struct Rows {
         return out
     }
 
+    /// The stances that have positions, glyph (and letter where needed) and count; "no positions" as a dot.
+    func compactTally(_ counts: [Int]) -> [StyledGlyph] {
+        var out: [StyledGlyph] = []
+        for s in Stance.allCases where counts[s.rank] > 0 {
+            if !out.isEmpty { out += text(" ") }
+            out += stanceGlyph(s) + text(String(counts[s.rank]))
+        }
+        return out.isEmpty ? text(g.isUnicode ? "·" : ".", .dim) : out
+    }
+
     func proposal(_ row: ProposalRow, width: Int, digits: Int) -> [StyledGlyph] {
         var right: [StyledGlyph] = []
-        if width >= 34 { right = tally(row.tally, digits: digits) }
+        // Narrow panes: only the stances present ("◔2 ○1"), right-aligned, so the title gets the room.
+        if width >= 60 { right = tally(row.tally, digits: digits) } else if width >= 24 { right = compactTally(row.tally) }
         if width >= 80 { right = text(TextLayout.truncate(row.proposal.stage.shortLabel, width: 10, glyphs: g).padded(10), .dim) + text(" ") + right }
         let titleWidth = max(1, width - TextLayout.width(right) - (right.isEmpty ? 0 : 1))
         var line = TextLayout.fit(text(row.proposal.title), width: titleWidth, ellipsis: g.ellipsis)
@@ -107,6 +118,15 @@ struct Rows {
             return text(g.stance(s) + " " + s.rawValue, Style(.stance(s), bold: true)) + text(" (\(n))", Style(.groupHeader))
         case .stage(let s, let n):
             return text(s.label, Style(.groupHeader, bold: true)) + text(" (\(n))", Style(.groupHeader))
+        case .eventsHeading(let n):
+            let checked = corpus.eventsCheckedUpTo.map { " · checked to \($0.humanDescription)" } ?? ""
+            return text("What happened next", Style(.groupHeader, bold: true))
+                + text(" (\(n)): government, not positions\(checked)", Style(.groupHeader))
+        case .event(let i):
+            guard let id = state.current.proposal, case let events = corpus.events(onProposal: id), events.indices.contains(i) else { return [] }
+            let e = events[i]
+            return text(" \(e.date.humanDescription) ", .dim) + text(e.kind.label.uppercased(), Style(.key, bold: true))
+                + text(" \(e.instrument): ") + text(e.summary, .dim) + text(" \(g.citationDash)\(e.sourceTitle)", .dim)
         case .item: return []
         }
     }

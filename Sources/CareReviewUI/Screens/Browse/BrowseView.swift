@@ -22,7 +22,8 @@ extension PaneRenderer {
         let banner = state.banner(for: pane, width: rect.width, height: rect.height)
         drawBanner(banner, rect)
         let rect = rect.dropping(top: banner.count)
-        guard !list.isEmpty else { message(empty, rect); return nil }
+        // A proposal with no positions may still have events to show.
+        guard !list.lines.isEmpty else { message(empty, rect); return nil }
         let selected = list.index(of: loc.position).map { list.lineOfItem[$0] }
         let marked = state.annotations.marked
         return drawList(list.lines, top: loc.top(pane), selectedLine: selected, rect, pane: pane,

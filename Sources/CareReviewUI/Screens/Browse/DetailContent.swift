@@ -19,7 +19,7 @@ struct DetailContent {
         var stance = SafeGlyphs.make(glyphs.stance(p.stance) + " " + p.stance.rawValue, style: Style(.stance(p.stance), bold: true), glyphs: glyphs)
         stance += SafeGlyphs.make(" on " + corpus.proposalTitle(p.proposal), style: .dim, glyphs: glyphs)
         lines += TextLayout.wrap(stance, width: width)
-        add(p.date.humanDescription + " · " + corpus.stage(of: p).label, .dim, width, glyphs)
+        add(p.date.humanDescription + (p.dateIsInferred ? ", inferred" : "") + " · " + corpus.stage(of: p).label, .dim, width, glyphs)
         lines.append([])
         add(p.summary, .normal, width, glyphs)
         // The reader's own mark and note, only when there are any.
