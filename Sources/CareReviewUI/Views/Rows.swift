@@ -180,7 +180,8 @@ struct Rows {
         var line = TextLayout.fit(text(kind, .dim), width: kindWidth, ellipsis: g.ellipsis) + text(" ")
         let rest = max(0, width - kindWidth - 1)
         let shared = others > 0 ? text(" (in \(others + 1) positions)", .dim) : []
-        let ownerWidth = max(8, (width < 60 ? rest * 3 / 5 : rest * 2 / 5) - TextLayout.width(shared))
+        // Whose words come first; the matched words get what is left (the preview shows them in full).
+        let ownerWidth = max(width < 60 ? 14 : 8, (width < 60 ? rest * 3 / 5 : rest * 2 / 5) - TextLayout.width(shared))
         line += TextLayout.truncate(owner(hit.target, width: ownerWidth), width: ownerWidth, ellipsis: g.ellipsis) + shared
         return line + text(": ", .dim) + snippet(hit)
     }
