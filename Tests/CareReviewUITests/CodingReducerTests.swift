@@ -113,7 +113,10 @@ import Testing
         s.type("Regional care")
         s.press(.enter, .char(")"), .char("c"))
         #expect(s.mode == .coding)
-        #expect(s.pickerItems.first?.label == "Article 39")
+        // Who is quoted in this article first, then everyone by name.
+        #expect(s.pickerItems.map(\.label) == ["Robin Sen", "Article 39", "Association of Directors of Children's Services", "Become",
+                                              "new stakeholder…"])
+        #expect(s.pickerItems.first?.detail == "academic · in this article")
         #expect(s.pickerItems.last?.id == nil)
         s.type("sen")
         #expect(s.pickerItems.first?.id == "robin-sen")

@@ -47,8 +47,16 @@ extension State {
         let query = line.text
         switch f.step {
         case .stakeholder:
-            let all = corpus.stakeholders.sorted { $0.name.lowercased() < $1.name.lowercased() }
-                .map { PickerItem(id: $0.id, label: $0.name, detail: $0.kind.rawValue) }
+            // Who is already quoted in this article comes first: the likeliest speaker of the next quote.
+            var here: Set<String> = []
+            if case .code(let q) = f.purpose {
+                for ref in corpus.quotes(inDocument: q.document) {
+                    if case .position(let id) = ref.owner, let p = corpus.position(id) { here.insert(p.stakeholder) }
+                }
+            }
+            let all = corpus.stakeholders
+                .sorted { (here.contains($0.id) ? 0 : 1, $0.name.lowercased()) < (here.contains($1.id) ? 0 : 1, $1.name.lowercased()) }
+                .map { PickerItem(id: $0.id, label: $0.name, detail: $0.kind.rawValue + (here.contains($0.id) ? " · in this article" : "")) }
             return Fuzzy.filter(all, query) + [PickerItem(id: nil, label: newLabel("stakeholder", query), detail: "")]
         case .proposal:
             let s = f.stakeholder
