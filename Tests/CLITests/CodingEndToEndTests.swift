@@ -160,7 +160,7 @@ import Testing
         try t.press("Enter")
         try t.waitFor("On what? Proposal")
         try t.type("independent reviewing officer")
-        try t.waitFor("has a position")
+        try t.waitFor("joins their position")
         try t.press("Enter")
         try t.waitFor("Saved: quote added to Article 39’s position")
         let positions = try String(contentsOfFile: dir + "/positions.yaml", encoding: .utf8)

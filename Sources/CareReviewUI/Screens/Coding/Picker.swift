@@ -60,9 +60,13 @@ extension State {
             return Fuzzy.filter(all, query) + [PickerItem(id: nil, label: newLabel("stakeholder", query), detail: "")]
         case .proposal:
             let s = f.stakeholder
+            var document: String?
+            if case .code(let q) = f.purpose { document = q.document }
             let all = corpus.proposals.map { p in
-                let has = s.flatMap { s in corpus.positions(onProposal: p.id).first { $0.stakeholder == s } }
-                return PickerItem(id: p.id, label: p.title, detail: "ch \(p.theme.rawValue)" + (has == nil ? "" : " · has a position"))
+                let theirs = corpus.positions(onProposal: p.id).filter { $0.stakeholder == s }
+                let joins = theirs.contains { $0.quotes.contains { $0.document == document } }
+                let note = joins ? " · joins their position" : theirs.isEmpty ? "" : " · has a position"
+                return PickerItem(id: p.id, label: p.title, detail: "ch \(p.theme.rawValue)" + note)
             }
             return Fuzzy.filter(all, query) + [PickerItem(id: nil, label: newLabel("proposal", query), detail: "")]
         case .stakeholderKind:
@@ -100,7 +104,7 @@ extension PaneRenderer {
             let words = q.text.count > 30 ? String(q.text.prefix(30)) + g.ellipsis : q.text
             title += " for “\(words)”"
         }
-        return drawOverlay(title: title, lines: lines, top: 0, selected: items.isEmpty ? nil : min(f.cursor, items.count - 1), maxWidth: 72)
+        return drawOverlay(title: title, lines: lines, top: 0, selected: items.isEmpty ? nil : min(f.cursor, items.count - 1), maxWidth: 100)
     }
 }
 
