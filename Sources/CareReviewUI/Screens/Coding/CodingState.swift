@@ -14,7 +14,7 @@ public struct CodingState: Sendable {
     /// The quote being saved, to select it when the save is done.
     var lastCoded: Quote?
     /// Where the last press in the article was, for a drag to select from.
-    var dragStart: Int?
+    var dragStart: (document: String, offset: Int)?
 
     public init(dataset: String? = nil) { self.dataset = dataset }
 }

@@ -6,12 +6,13 @@ extension State {
         guard case .source(let doc) = current.screen, pane == .article, coding.dataset != nil, mode == .normal else { return false }
         switch e.kind {
         case .click:
-            coding.dragStart = articleOffset(row: e.row, col: e.col)
+            coding.dragStart = articleOffset(row: e.row, col: e.col).map { (doc, $0) }
             coding.selection = nil
             return false
         case .drag, .release:
             guard let head = articleOffset(row: e.row, col: e.col) else { return true }
-            let anchor = coding.selection?.anchor ?? coding.dragStart ?? head
+            let start = coding.dragStart.flatMap { $0.document == doc ? $0.offset : nil }
+            let anchor = activeSelection?.anchor ?? start ?? head
             coding.selection = TextSelection(document: doc, anchor: anchor, head: head)
             if e.kind == .release {
                 coding.dragStart = nil
@@ -28,7 +29,8 @@ extension State {
 
     /// The text offset under a screen cell of the article (past a line's end: its end).
     func articleOffset(row: Int, col: Int) -> Int? {
-        guard let a = article, !a.lines.isEmpty, let content = layout.content(of: .article) else { return nil }
+        guard case .source(let doc) = current.screen, let a = article, a.document == doc, !a.lines.isEmpty,
+              let content = layout.content(of: .article) else { return nil }
         let first = a.line(containing: current.tops[0])
         let target = max(0, min(a.lines.count - 1, first + row - content.row - bannerRows(.article)))
         let line = a.lines[target]
