@@ -336,3 +336,14 @@ extension CodingReducerTests {
         #expect(s.activeSelection == selection)
     }
 }
+
+extension CodingReducerTests {
+    @Test func anEditorsControlCharactersNeverReachTheSummary() {
+        var s = Fixture.state()
+        s.enableCoding(in: "/tmp/dataset")
+        s.apply(.openProposal("iro-abolition", stakeholder: "become"))
+        s.press(.char("e"), .enter)
+        s.apply(.editorFinished("Tabs\tand \u{1B}[31mescapes\r\nand lines.\n"))
+        #expect(s.line.text == "Tabs and [31mescapes and lines.")
+    }
+}

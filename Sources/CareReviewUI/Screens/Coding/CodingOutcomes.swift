@@ -64,8 +64,11 @@ extension State {
 
     mutating func editorFinished(_ text: String?) {
         guard mode == .coding, let f = coding.flow, f.step.isText, let text else { return }
-        line = LineEditor(text.split(whereSeparator: \.isNewline).map { String($0).trimmingSpaces }
-            .filter { !$0.isEmpty }.joined(separator: " "))
+        // One line, without the control characters an editor may leave.
+        let printable = String(String.UnicodeScalarView(text.unicodeScalars.map {
+            $0.value < 0x20 || (0x7F..<0xA0).contains($0.value) ? " " : $0
+        }))
+        line = LineEditor(printable.split(separator: " ").joined(separator: " "))
     }
 }
 
