@@ -32,7 +32,10 @@ let package = Package(
 
         // REFI-QDA exchange (.qdpx/.qdc export and import): zip and XML
         // libraries stay here, used only by the export and import commands.
-        .target(name: "CareReviewExchange", dependencies: ["CareReview", "ZIPFoundation"]),
+        // XML is read with libxml2's reader, which CXMLReader loads with
+        // dlopen only when an import runs (the binary links no XML library).
+        .target(name: "CXMLReader"),
+        .target(name: "CareReviewExchange", dependencies: ["CareReview", "CXMLReader", "ZIPFoundation"]),
 
         // UI logic: State, Action, a pure reducer, views rendering into a cell buffer.
         .target(name: "CareReviewUI", dependencies: ["CareReview", "TerminalText"]),

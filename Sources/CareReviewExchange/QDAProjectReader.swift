@@ -1,16 +1,14 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// The parts of a REFI-QDA project (`project.qde`) that import uses,
-/// read with Foundation's XMLParser. Elements we do not use (Users, Sets,
+/// read with libxml2's reader (see XMLTree). Elements we do not use (Users, Sets,
 /// Graphs, Links, picture/audio/video sources) are skipped.
 struct QDAProject {
     struct Code {
         var guid: String
         var name: String
         var description: String?
+        var isCodable: Bool
         var noteRefs: [String]
         var children: [Code]
     }
@@ -19,12 +17,14 @@ struct QDAProject {
         var name: String?
         var description: String?
         var values: [String: String]      // variable name → text
+        var codeRefs: [String]
         var sourceRefs: [String]
         var selectionRefs: [String]
     }
     struct Selection {
         var guid: String
         var name: String?
+        var description: String?
         var start: Int
         var end: Int
         var codeRefs: [String]
@@ -82,7 +82,8 @@ enum QDAProjectReader {
         for c in root.child("Cases")?.children("Case") ?? [] {
             project.cases.append(QDAProject.Case(
                 guid: try c.required("guid", file), name: c.attr("name"), description: c.child("Description")?.text,
-                values: values(c, variables), sourceRefs: c.children("SourceRef").compactMap { $0.attr("targetGUID") },
+                values: values(c, variables), codeRefs: c.children("CodeRef").compactMap { $0.attr("targetGUID") },
+                sourceRefs: c.children("SourceRef").compactMap { $0.attr("targetGUID") },
                 selectionRefs: c.children("SelectionRef").compactMap { $0.attr("targetGUID") }))
         }
         for s in root.child("Sources")?.children("TextSource") ?? [] {
@@ -100,7 +101,7 @@ enum QDAProjectReader {
         var children: [QDAProject.Code] = []
         for c in e.children("Code") { children.append(try code(c, file)) }
         return QDAProject.Code(guid: try e.required("guid", file), name: try e.required("name", file),
-                               description: e.child("Description")?.text,
+                               description: e.child("Description")?.text, isCodable: e.attr("isCodable") != "false",
                                noteRefs: e.children("NoteRef").compactMap { $0.attr("targetGUID") }, children: children)
     }
 
@@ -114,7 +115,7 @@ enum QDAProjectReader {
                 throw QDAImportError(file, "selection \(sguid) has invalid startPosition/endPosition")
             }
             selections.append(QDAProject.Selection(
-                guid: sguid, name: s.attr("name"), start: start, end: end,
+                guid: sguid, name: s.attr("name"), description: s.child("Description")?.text, start: start, end: end,
                 codeRefs: s.children("Coding").compactMap { $0.child("CodeRef")?.attr("targetGUID") },
                 noteRefs: s.children("NoteRef").compactMap { $0.attr("targetGUID") }))
         }
@@ -138,86 +139,3 @@ enum QDAProjectReader {
     }
 }
 
-/// An element and its children, built by Foundation's XMLParser (SAX) with
-/// namespace processing; strict, so malformed XML is an error with its line.
-final class XMLTree {
-    let localName: String
-    let uri: String?
-    let attributes: [String: String]
-    var children: [XMLTree] = []
-    var text = ""
-
-    init(localName: String, uri: String?, attributes: [String: String]) {
-        self.localName = localName; self.uri = uri; self.attributes = attributes
-    }
-
-    func children(_ name: String) -> [XMLTree] { children.filter { $0.localName == name } }
-    func child(_ name: String) -> XMLTree? { children.first { $0.localName == name } }
-    func attr(_ name: String) -> String? { attributes[name] }
-    var elementChildren: [XMLTree] { children }
-
-    func required(_ name: String, _ file: String) throws(QDAImportError) -> String {
-        guard let v = attr(name) else { throw QDAImportError(file, "<\(localName)> without the required attribute '\(name)'") }
-        return v
-    }
-
-    static func parse(_ data: Data, file: String) throws(QDAImportError) -> XMLTree {
-        let parser = XMLParser(data: data)
-        parser.shouldProcessNamespaces = true
-        parser.shouldResolveExternalEntities = false
-        let builder = Builder()
-        parser.delegate = builder
-        let ok = parser.parse()
-        if let error = builder.error {
-            throw QDAImportError(file, "not well-formed XML at line \(error.line), column \(error.column) (\(error.message))")
-        }
-        guard ok, let root = builder.root else {
-            let why = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "no root element"
-            throw QDAImportError(file, "not well-formed XML at line \(parser.lineNumber), column \(parser.columnNumber) (\(why))")
-        }
-        // Foundation's parser on Linux accepts a document cut short; we do not.
-        if let open = builder.stack.last {
-            throw QDAImportError(file, "not well-formed XML: the document ends before <\(open.localName)> is closed")
-        }
-        return root
-    }
-
-    private final class Builder: NSObject, XMLParserDelegate {
-        var root: XMLTree?
-        var stack: [XMLTree] = []
-        var error: (line: Int, column: Int, message: String)?
-
-        // On Linux, parse() can return true after an error; the delegate still hears of it.
-        func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
-            guard error == nil else { return }
-            error = (parser.lineNumber, parser.columnNumber, Builder.describe((parseError as NSError).code))
-            parser.abortParsing()
-        }
-
-        /// The commonest libxml2 error codes (which XMLParser reports) in words.
-        static func describe(_ code: Int) -> String {
-            switch code {
-            case 4: "the document is empty"
-            case 5: "the document ends before its elements are closed, or has content after them"
-            case 26: "an undeclared entity (write &amp; for '&')"
-            case 73: "a tag is not closed with '>'"
-            case 76: "a closing tag does not match the open element"
-            default: "XML parser error \(code)"
-            }
-        }
-
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                    qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
-            let e = XMLTree(localName: elementName, uri: namespaceURI, attributes: attributeDict)
-            if let parent = stack.last { parent.children.append(e) } else { root = e }
-            stack.append(e)
-        }
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
-            stack.removeLast()
-        }
-        func parser(_ parser: XMLParser, foundCharacters string: String) { stack.last?.text += string }
-        func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-            stack.last?.text += String(decoding: CDATABlock, as: UTF8.self)
-        }
-    }
-}

@@ -7,15 +7,20 @@ import ZIPFoundation
 ///
 /// - proposals are Codes, grouped under one non-codable Code per theme
 ///   (chapter); each has a child Code for each of the five stances (all five,
-///   so coders get the whole scheme even where no position uses one yet);
-/// - stakeholders are Cases, with the `kind`, `stakeholder id` and `aliases` Variables;
+///   so coders get the whole scheme even where no position uses one yet),
+///   named `stance: proposal-id` so every code name is unique, with one fixed
+///   colour per stance;
+/// - stakeholders are Cases, with the `kind`, `stakeholder id` and `aliases`
+///   Variables, and also Codes under a `Stakeholders` category, so who said
+///   a quote survives a tool that ignores the Cases' SelectionRefs;
 /// - documents are TextSources (name = title) whose plain text is
 ///   `sources/<GUID>.txt`, with `document id`, `author`, `publisher`, `date`,
 ///   `date note`, `stage` and `url` Variables;
 /// - each quote is a PlainTextSelection (offsets in Unicode scalars, end
 ///   exclusive, the quote as its name) coded with its proposal's stance Code
-///   and referenced from its stakeholder's Case; a Note per position holds
-///   its summary (text) and id, date and reported_by (JSON description);
+///   and its stakeholder's Code, referenced from its stakeholder's Case; its
+///   Description (a coding memo in QualCoder) and a Note per position hold
+///   the summary, id, date and reported_by;
 /// - the Review's own words are selections coded with the proposal Code itself;
 /// - a Note per proposal holds its id, aliases, stage and theme (JSON).
 ///
@@ -56,12 +61,18 @@ public enum REFIQDAExport {
 
     /// `project.qde`: the whole project as QDA-XML.
     public static func project(_ s: ExportSelection) throws -> String {
-        let plan = Plan(s)
+        let plan = QDAExportPlan(s)
         var w = XMLWriter()
+        let user = QDAMapping.userGUID()
         do {
             try w.start("Project", [("xmlns", QDAMapping.projectNamespace), ("name", "carereview"),
-                                    ("origin", QDAMapping.origin)])
-            if !plan.proposals.isEmpty {
+                                    ("origin", QDAMapping.origin), ("creatingUserGUID", user),
+                                    ("creationDateTime", plan.projectDate), ("modifyingUserGUID", user),
+                                    ("modifiedDateTime", plan.projectDate)])
+            try w.start("Users")
+            try w.empty("User", [("guid", user), ("name", QDAMapping.userName)])
+            w.end()
+            if !plan.proposals.isEmpty || !plan.stakeholders.isEmpty {
                 try w.start("CodeBook"); try w.start("Codes")
                 try writeCodes(&w, plan, notes: true)
                 w.end(); w.end()
@@ -70,9 +81,11 @@ public enum REFIQDAExport {
             try writeCases(&w, plan)
             try writeSources(&w, plan)
             try writeNotes(&w, plan)
+            try writeSets(&w, plan)
             try w.text("Description", """
                 Stakeholder positions on England's Independent Review of Children's Social Care, exported by \
-                carereview. Codes: theme > proposal > stance; Cases: stakeholders; each coded selection is a quote.
+                carereview. Codes: theme > proposal > stance, and Stakeholders > stakeholder; Cases: stakeholders; \
+                each coded selection is a quote, coded with its stance and its stakeholder.
                 """)
             w.end()
         } catch {
@@ -81,16 +94,19 @@ public enum REFIQDAExport {
         return w.output
     }
 
-    /// The codebook alone (`.qdc`): themes, proposals and stance codes.
+    /// The codebook alone (`.qdc`): themes, proposals and stance codes, the
+    /// stakeholder codes, and a Set per stance.
     public static func codebook(_ s: ExportSelection) throws -> String {
-        let plan = Plan(s)
+        let plan = QDAExportPlan(s)
         guard !plan.proposals.isEmpty else { throw Failure(description: "no proposals to put in a codebook") }
         var w = XMLWriter()
         do {
             try w.start("CodeBook", [("xmlns", QDAMapping.codebookNamespace), ("origin", QDAMapping.origin)])
             try w.start("Codes")
             try writeCodes(&w, plan, notes: false)
-            w.end(); w.end()
+            w.end()
+            try writeSets(&w, plan, memberAttribute: "guid")
+            w.end()
         } catch {
             throw Failure(description: "cannot export the codebook: text contains a character XML cannot hold: \(error.text.debugDescription)")
         }
@@ -99,16 +115,20 @@ public enum REFIQDAExport {
 
     // MARK: - Elements
 
-    private static func writeCodes(_ w: inout XMLWriter, _ plan: Plan, notes: Bool) throws(XMLWriter.InvalidCharacter) {
+    private static func writeCodes(_ w: inout XMLWriter, _ plan: QDAExportPlan, notes: Bool) throws(XMLWriter.InvalidCharacter) {
         for (theme, proposals) in plan.byTheme {
-            try w.start("Code", [("guid", QDAMapping.themeGUID(theme)), ("name", theme.label), ("isCodable", "false")])
+            try w.start("Code", [("guid", QDAMapping.themeGUID(theme)), ("name", theme.label), ("isCodable", "false"),
+                                 ("color", QDAMapping.themeColour)])
+            try w.text("Description", "Chapter \(theme.rawValue) of the Review's final report: its proposals, each with a code per stance.")
             for p in proposals {
-                try w.start("Code", [("guid", QDAMapping.proposalGUID(p.id)), ("name", p.title), ("isCodable", "true")])
-                try w.text("Description", p.summary)
+                try w.start("Code", [("guid", QDAMapping.proposalGUID(p.id)), ("name", plan.proposalCodeName[p.id]!),
+                                     ("isCodable", "true"), ("color", QDAMapping.proposalColour)])
+                try w.text("Description", QDAMapping.describe(p.summary, proposalMeta(p)))
                 if notes { try w.empty("NoteRef", [("targetGUID", QDAMapping.proposalNoteGUID(p.id))]) }
                 for stance in Stance.allCases {
-                    try w.start("Code", [("guid", QDAMapping.stanceGUID(p.id, stance)), ("name", stance.rawValue),
-                                         ("isCodable", "true")])
+                    try w.start("Code", [("guid", QDAMapping.stanceGUID(p.id, stance)),
+                                         ("name", QDAMapping.stanceCodeName(p.id, stance)),
+                                         ("isCodable", "true"), ("color", QDAMapping.colour(stance))])
                     try w.text("Description", "\(stance.explanation) — \(p.title)")
                     w.end()
                 }
@@ -116,6 +136,36 @@ public enum REFIQDAExport {
             }
             w.end()
         }
+        guard !plan.stakeholders.isEmpty else { return }
+        try w.start("Code", [("guid", QDAMapping.stakeholderCategoryGUID()), ("name", QDAMapping.stakeholderCategoryName),
+                             ("isCodable", "false"), ("color", QDAMapping.themeColour)])
+        try w.text("Description", "Who said it: each quote is coded with its stakeholder as well as with its stance.")
+        for st in plan.stakeholders {
+            try w.start("Code", [("guid", QDAMapping.stakeholderCodeGUID(st.id)), ("name", plan.stakeholderCodeName[st.id]!),
+                                 ("isCodable", "true"), ("color", QDAMapping.stakeholderColour)])
+            try w.text("Description", QDAMapping.describe(st.description, QDAMapping.StakeholderMeta(
+                stakeholder: st.id, kind: st.kind.rawValue, aliases: st.aliases)))
+            w.end()
+        }
+        w.end()
+    }
+
+    static func proposalMeta(_ p: Proposal) -> QDAMapping.ProposalMeta {
+        QDAMapping.ProposalMeta(id: p.id, aliases: p.aliases, stage: p.stage.rawValue, theme: p.theme.rawValue)
+    }
+
+    /// A Set per stance gathering that stance's Codes across proposals (the
+    /// codebook schema names the member's attribute `guid`, the project's `targetGUID`).
+    private static func writeSets(_ w: inout XMLWriter, _ plan: QDAExportPlan, memberAttribute: String = "targetGUID") throws(XMLWriter.InvalidCharacter) {
+        guard !plan.proposals.isEmpty else { return }
+        try w.start("Sets")
+        for stance in Stance.allCases {
+            try w.start("Set", [("guid", QDAMapping.stanceSetGUID(stance)), ("name", "All '\(stance.rawValue)' codes")])
+            try w.text("Description", stance.explanation)
+            for p in plan.proposals { try w.empty("MemberCode", [(memberAttribute, QDAMapping.stanceGUID(p.id, stance))]) }
+            w.end()
+        }
+        w.end()
     }
 
     private static func writeVariables(_ w: inout XMLWriter) throws(XMLWriter.InvalidCharacter) {
@@ -136,12 +186,13 @@ public enum REFIQDAExport {
         w.end()
     }
 
-    private static func writeCases(_ w: inout XMLWriter, _ plan: Plan) throws(XMLWriter.InvalidCharacter) {
+    private static func writeCases(_ w: inout XMLWriter, _ plan: QDAExportPlan) throws(XMLWriter.InvalidCharacter) {
         guard !plan.stakeholders.isEmpty else { return }
         try w.start("Cases")
         for s in plan.stakeholders {
             try w.start("Case", [("guid", QDAMapping.caseGUID(s.id)), ("name", s.name)])
-            try w.text("Description", s.description)
+            try w.text("Description", "\(s.description)\n\nStakeholder id: \(s.id); kind: \(s.kind.rawValue).")
+            try w.empty("CodeRef", [("targetGUID", QDAMapping.stakeholderCodeGUID(s.id))])
             try writeValue(&w, .kind, s.kind.rawValue)
             try writeValue(&w, .stakeholderId, s.id)
             try writeValue(&w, .aliases, QDAMapping.encodeJSON(s.aliases))
@@ -153,21 +204,45 @@ public enum REFIQDAExport {
         w.end()
     }
 
-    private static func writeSources(_ w: inout XMLWriter, _ plan: Plan) throws(XMLWriter.InvalidCharacter) {
+    private static func writeSources(_ w: inout XMLWriter, _ plan: QDAExportPlan) throws(XMLWriter.InvalidCharacter) {
         guard !plan.documents.isEmpty else { return }
+        let user = QDAMapping.userGUID()
         try w.start("Sources")
         for d in plan.documents {
             let guid = QDAMapping.sourceGUID(d.id)
-            try w.start("TextSource", [("guid", guid), ("name", d.title), ("plainTextPath", "internal://\(guid).txt")])
+            let date = QDAExportPlan.dateTime(d.date)
+            try w.start("TextSource", [("guid", guid), ("name", d.title), ("plainTextPath", "internal://\(guid).txt"),
+                                       ("creatingUser", user), ("creationDateTime", date),
+                                       ("modifyingUser", user), ("modifiedDateTime", date)])
             try w.text("Description", d.citation)
+            let scalars = Array(d.text.unicodeScalars)
             for sel in plan.selectionsByDocument[d.id] ?? [] {
-                try w.start("PlainTextSelection", [("guid", sel.guid), ("name", sel.quote.text),
+                let selDate = sel.position.map { QDAExportPlan.dateTime($0.date) } ?? date
+                // The name is the span itself, which readers compare with the text; our quote where it differs goes in the metadata.
+                let span = String(String.UnicodeScalarView(scalars[sel.quote.start..<sel.quote.end]))
+                let ownText = span == sel.quote.text ? nil : sel.quote.text
+                try w.start("PlainTextSelection", [("guid", sel.guid), ("name", span),
                                                    ("startPosition", String(sel.quote.start)),
-                                                   ("endPosition", String(sel.quote.end))])
-                try w.start("Coding", [("guid", StableGUID.make("coding:\(sel.guid)"))])
-                try w.empty("CodeRef", [("targetGUID", sel.code)])
-                w.end()
-                if let note = sel.note { try w.empty("NoteRef", [("targetGUID", note)]) }
+                                                   ("endPosition", String(sel.quote.end)),
+                                                   ("creatingUser", user), ("creationDateTime", selDate),
+                                                   ("modifyingUser", user), ("modifiedDateTime", selDate)])
+                if let p = sel.position {
+                    var meta = positionMeta(p)
+                    meta.stakeholder = p.stakeholder
+                    meta.quote = ownText
+                    try w.text("Description", QDAMapping.describe(p.summary, meta))
+                } else if let ownText {
+                    try w.text("Description", QDAMapping.describe("The Review's own words.", QDAMapping.QuoteMeta(quote: ownText)))
+                } else {
+                    try w.text("Description", "The Review's own words.")
+                }
+                for code in sel.codes {
+                    try w.start("Coding", [("guid", StableGUID.make("coding:\(sel.guid):\(code)")),
+                                           ("creatingUser", user), ("creationDateTime", selDate)])
+                    try w.empty("CodeRef", [("targetGUID", code)])
+                    w.end()
+                }
+                if let p = sel.position { try w.empty("NoteRef", [("targetGUID", QDAMapping.positionNoteGUID(p.id))]) }
                 w.end()
             }
             try writeValue(&w, .documentId, d.id)
@@ -182,83 +257,32 @@ public enum REFIQDAExport {
         w.end()
     }
 
-    private static func writeNotes(_ w: inout XMLWriter, _ plan: Plan) throws(XMLWriter.InvalidCharacter) {
+    static func positionMeta(_ p: Position) -> QDAMapping.PositionMeta {
+        QDAMapping.PositionMeta(id: p.id, date: p.date.description, reported_by: p.reportedBy, date_note: p.dateNote)
+    }
+
+    private static func writeNotes(_ w: inout XMLWriter, _ plan: QDAExportPlan) throws(XMLWriter.InvalidCharacter) {
         guard !plan.proposals.isEmpty || !plan.positions.isEmpty else { return }
+        let user = QDAMapping.userGUID()
         try w.start("Notes")
         for p in plan.proposals {
-            try w.start("Note", [("guid", QDAMapping.proposalNoteGUID(p.id)), ("name", "Proposal \(p.id)")])
-            try w.text("Description", QDAMapping.encodeJSON(QDAMapping.ProposalMeta(
-                id: p.id, aliases: p.aliases, stage: p.stage.rawValue, theme: p.theme.rawValue)))
+            try w.start("Note", [("guid", QDAMapping.proposalNoteGUID(p.id)), ("name", "Proposal \(p.id)"),
+                                 ("creatingUser", user), ("creationDateTime", plan.projectDate),
+                                 ("modifyingUser", user), ("modifiedDateTime", plan.projectDate)])
+            try w.text("Description", QDAMapping.encodeJSON(proposalMeta(p)))
             let also = p.aliases.isEmpty ? "" : " Also: " + p.aliases.joined(separator: ", ") + "."
             try w.text("PlainTextContent", "\(p.stage.label); chapter \(p.theme.label).\(also)")
             w.end()
         }
         for p in plan.positions {
-            try w.start("Note", [("guid", QDAMapping.positionNoteGUID(p.id)), ("name", "Position \(p.id)")])
-            try w.text("Description", QDAMapping.encodeJSON(QDAMapping.PositionMeta(
-                id: p.id, date: p.date.description, reported_by: p.reportedBy)))
+            let date = QDAExportPlan.dateTime(p.date)
+            try w.start("Note", [("guid", QDAMapping.positionNoteGUID(p.id)), ("name", "Position \(p.id)"),
+                                 ("creatingUser", user), ("creationDateTime", date),
+                                 ("modifyingUser", user), ("modifiedDateTime", date)])
+            try w.text("Description", QDAMapping.encodeJSON(positionMeta(p)))
             try w.text("PlainTextContent", p.summary)
             w.end()
         }
         w.end()
-    }
-}
-
-/// The export's elements in their fixed order, with a GUID for each selection.
-private struct Plan {
-    struct Selection {
-        let guid: String
-        let quote: Quote
-        let code: String      // the stance Code, or the proposal Code for the Review's words
-        let note: String?     // the position's Note
-    }
-
-    let documents: [Document]
-    let stakeholders: [Stakeholder]
-    let proposals: [Proposal]        // grouped by theme, dataset order within a theme
-    let byTheme: [(Theme, [Proposal])]
-    let positions: [Position]        // by proposal (as above), stance, id
-    var selectionsByDocument: [String: [Selection]] = [:]
-    var selectionsByStakeholder: [String: [Selection]] = [:]
-
-    init(_ s: ExportSelection) {
-        documents = s.documents
-        stakeholders = s.stakeholders
-        let grouped = Dictionary(grouping: s.proposals, by: \.theme)
-        byTheme = grouped.keys.sorted().map { ($0, grouped[$0]!) }
-        proposals = byTheme.flatMap(\.1)
-        let proposalOrder = Dictionary(uniqueKeysWithValues: proposals.enumerated().map { ($1.id, $0) })
-        let documentOrder = Dictionary(uniqueKeysWithValues: documents.enumerated().map { ($1.id, $0) })
-        positions = s.positions.sorted {
-            (proposalOrder[$0.proposal] ?? Int.max, $0.stance, $0.id) < (proposalOrder[$1.proposal] ?? Int.max, $1.stance, $1.id)
-        }
-
-        var used: Set<String> = []
-        func guid(_ name: String) -> String {
-            var g = StableGUID.make(name), n = 1
-            while used.contains(g) { n += 1; g = StableGUID.make("\(name):\(n)") }
-            used.insert(g)
-            return g
-        }
-        func key(_ q: Quote) -> (Int, Int, Int) { (documentOrder[q.document] ?? Int.max, q.start, q.end) }
-        var byDocument: [String: [Selection]] = [:]
-        for p in proposals {
-            for q in p.reviewWords where documentOrder[q.document] != nil {
-                let sel = Selection(guid: guid("review:\(p.id):\(q.document):\(q.start):\(q.end)"), quote: q,
-                                    code: QDAMapping.proposalGUID(p.id), note: nil)
-                byDocument[q.document, default: []].append(sel)
-            }
-        }
-        for p in positions {
-            for q in p.quotes.sorted(by: { key($0) < key($1) }) {
-                let sel = Selection(guid: guid("quote:\(p.id):\(q.document):\(q.start):\(q.end)"), quote: q,
-                                    code: QDAMapping.stanceGUID(p.proposal, p.stance), note: QDAMapping.positionNoteGUID(p.id))
-                byDocument[q.document, default: []].append(sel)
-                selectionsByStakeholder[p.stakeholder, default: []].append(sel)
-            }
-        }
-        selectionsByDocument = byDocument.mapValues {
-            $0.sorted { ($0.quote.start, $0.quote.end, $0.guid) < ($1.quote.start, $1.quote.end, $1.guid) }
-        }
     }
 }

@@ -39,11 +39,12 @@ import EmbeddedCorpus
         #expect(xml.contains("<Project xmlns=\"urn:QDA-XML:project:1.0\""))
         // A proposal code under its chapter, with all five stance children.
         let iro = QDAMapping.proposalGUID("iro-abolition")
-        #expect(xml.contains("<Code guid=\"\(QDAMapping.themeGUID(.careExperience))\" name=\"6 The care experience\" isCodable=\"false\">"))
-        #expect(xml.contains("<Code guid=\"\(iro)\" name=\"Abolish the Independent Reviewing Officer role\" isCodable=\"true\">"))
+        #expect(xml.contains("<Code guid=\"\(QDAMapping.themeGUID(.careExperience))\" name=\"6 The care experience\" isCodable=\"false\" color=\"#000000\">"))
+        #expect(xml.contains("<Code guid=\"\(iro)\" name=\"Abolish the Independent Reviewing Officer role\" isCodable=\"true\" color=\"#CC79A7\">"))
         for s in Stance.allCases { #expect(xml.contains(QDAMapping.stanceGUID("iro-abolition", s))) }
         // The quote: offsets in scalars, its text as the name, coded with the stance, referenced from the case.
-        let quote = "name=\"the Independent Reviewing Officer change was &quot;a step too far&quot;\" startPosition=\"32\" endPosition=\"93\""
+        // The name is the document's span (curly quotes); the quote as recorded (straight) is in the metadata.
+        let quote = "name=\"the Independent Reviewing Officer change was “a step too far”\" startPosition=\"32\" endPosition=\"93\""
         #expect(xml.contains(quote))
         #expect(xml.contains("<CodeRef targetGUID=\"\(QDAMapping.stanceGUID("iro-abolition", .concerned))\"/>"))
         #expect(xml.contains("<Case guid=\"\(QDAMapping.caseGUID("the-charity"))\" name=\"The Charity\">"))
@@ -119,14 +120,14 @@ enum RoundTrip {
     }
 }
 
-/// `xmllint --noout --schema` against the REFI-QDA schemas in ../shared/refi-qda
-/// beside the repository. A missing xmllint or schema is a failure, not a skip.
+/// `xmllint --noout --schema` against the REFI-QDA schemas vendored in
+/// Tests/Fixtures/refi-qda (origin in its README). A missing xmllint or schema is a failure, not a skip.
 enum SchemaCheck {
     struct Failure: Error, CustomStringConvertible { let description: String }
 
     static var schemaDirectory: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent()   // Tests/CareReviewTests
-            .appendingPathComponent("../../../shared/refi-qda").standardized
+            .appendingPathComponent("../Fixtures/refi-qda").standardized
     }
 
     static func xmllint() throws -> String {
@@ -140,7 +141,7 @@ enum SchemaCheck {
     static func validate(_ xml: String, schema: String, fileName: String) throws {
         let schemaPath = schemaDirectory.appendingPathComponent(schema).path
         guard FileManager.default.fileExists(atPath: schemaPath) else {
-            throw Failure(description: "REFI-QDA schema missing: \(schemaPath) (expected shared/refi-qda beside the repository)")
+            throw Failure(description: "REFI-QDA schema missing: \(schemaPath) (vendored in Tests/Fixtures/refi-qda)")
         }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("refiqda-xsd-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
