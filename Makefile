@@ -4,7 +4,7 @@
 SWIFT ?= swift
 BIN := .build/debug/carereview
 
-.PHONY: run build test bench release check-release-libs interop-venv install install-files deps check-deps check-tmux clean
+.PHONY: run build test soak bench release check-release-libs interop-venv install install-files deps check-deps check-tmux clean
 
 run: build
 	@$(BIN)
@@ -16,6 +16,13 @@ test: check-deps check-tmux interop-venv
 	$(SWIFT) build
 	$(SWIFT) build --product generate-manual   # for the test of `make install`'s man pages
 	$(SWIFT) test
+
+# The long kill loop: 240 mark and note operations, each SIGKILLed at a
+# random moment, and browsers killed just after "Marked …" appears; no
+# acknowledged change may be lost (`make test` runs a 30-operation loop).
+soak: check-deps check-tmux
+	$(SWIFT) build --build-tests
+	CAREREVIEW_KILL_OPS=240 $(SWIFT) test --skip-build --filter sigkillNeverLosesAnAcknowledgedChange
 
 # pyrefiqda and pyqdpx (PyPI) read our REFI-QDA export in the interop tests.
 # pyqdpx needs Python 3.12: PYTHON312 is found on PATH or under pyenv.
@@ -82,11 +89,12 @@ install-files:
 deps:
 	@if [ "$$(id -u)" != 0 ]; then echo "make deps installs Debian packages: run it as root (sudo make deps)"; exit 1; fi
 	apt-get update
-	apt-get install -y libncurses-dev tmux libxml2-utils
+	apt-get install -y libncurses-dev libsqlite3-dev tmux libxml2-utils sqlite3 strace
 
 check-deps:
 	@command -v $(SWIFT) >/dev/null || { echo "swift is not on PATH (Swift 6 toolchain needed; on this machine: /opt/swift/usr/bin)"; exit 1; }
 	@[ -f /usr/include/curses.h ] || { echo "libncurses-dev is missing: run 'sudo make deps' (or: apt-get install libncurses-dev)"; exit 1; }
+	@[ -f /usr/include/sqlite3.h ] || { echo "libsqlite3-dev is missing (marks and notes are kept in SQLite): run 'sudo make deps' (or: apt-get install libsqlite3-dev)"; exit 1; }
 
 check-tmux:
 	@command -v tmux >/dev/null || { echo "tmux is missing (the end-to-end test drives the browser under tmux): run 'sudo make deps' (or: apt-get install tmux)"; exit 1; }

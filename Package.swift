@@ -13,11 +13,18 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        // Marks and notes: SQLite (the system's libsqlite3) through GRDB.
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         // The model: documents, stakeholders, proposals, positions, queries,
         // search, export. No terminal dependency.
-        .target(name: "CareReview", dependencies: ["Yams"]),
+        .target(name: "CareReview", dependencies: ["Yams"], exclude: ["Notes/Store"]),
+
+        // The marks-and-notes store: SQLite through GRDB, in a module of its
+        // own so GRDB's SQL operator overloads stay out of the model's code.
+        .target(name: "CareReviewNotes", dependencies: ["CareReview", .product(name: "GRDB", package: "GRDB.swift")],
+                path: "Sources/CareReview/Notes/Store"),
 
         // Text bound for a terminal: display width and control-character
         // sanitising, shared by the browser and the command line.
@@ -44,13 +51,13 @@ let package = Package(
         // small C target for async-signal-safe terminal restoration.
         .systemLibrary(name: "CNcursesw"),
         .target(name: "CTerminalGuard"),
-        .target(name: "TerminalBackend", dependencies: ["CareReviewUI", "CNcursesw", "CTerminalGuard"]),
+        .target(name: "TerminalBackend", dependencies: ["CareReviewUI", "CareReviewNotes", "CNcursesw", "CTerminalGuard", "TerminalText"]),
 
         // The command line.
         .executableTarget(
             name: "carereview",
             dependencies: [
-                "CareReview", "EmbeddedCorpus", "CareReviewUI", "TerminalBackend", "CareReviewExchange", "TerminalText",
+                "CareReview", "CareReviewNotes", "EmbeddedCorpus", "CareReviewUI", "TerminalBackend", "CareReviewExchange", "TerminalText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,7 +66,7 @@ let package = Package(
         .executableTarget(name: "carereview-bench", dependencies: ["CareReview", "EmbeddedCorpus", "CareReviewUI", "CareReviewExchange"]),
 
         // Test data is read from the source tree (#filePath), not bundled.
-        .testTarget(name: "CareReviewTests", dependencies: ["CareReview", "EmbeddedCorpus", "CareReviewExchange", "TerminalText"], exclude: ["Fixtures"]),
+        .testTarget(name: "CareReviewTests", dependencies: ["CareReview", "CareReviewNotes", "EmbeddedCorpus", "CareReviewExchange", "TerminalText"], exclude: ["Fixtures"]),
         .testTarget(name: "CareReviewUITests", dependencies: ["CareReviewUI", "CareReview", "EmbeddedCorpus", "TerminalText"], exclude: ["Goldens"]),
         .testTarget(name: "CLITests", dependencies: ["CareReview"], exclude: ["Goldens"]),
     ]

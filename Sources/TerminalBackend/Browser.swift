@@ -1,7 +1,11 @@
+import CNcursesw
 import CTerminalGuard
 import CareReview
+import CareReviewNotes
 import CareReviewUI
 import Foundation
+import Glibc
+import TerminalText
 
 /// How the browser should start.
 public struct BrowserOptions: Sendable {
@@ -42,22 +46,32 @@ public enum Browser {
         // Coding: the dataset as DatasetSession reads it (validated), before the screen changes.
         let (corpus, dataset, datasetProblem) = DatasetCoding.open(options.dataset, corpus: corpus)
         let terminal = try Terminal(colors: options.colors, mouse: options.mouse)
-        defer { terminal.end() }
+        defer {
+            terminal.end()
+            // The whole story of a notes file that could not be used, once the screen is back.
+            if let problem = options.annotations.problemMessage {
+                try? OutputFile.writeAll(Data(("carereview: " + TerminalSafeText.sanitize(problem) + "\n").utf8), to: 2)
+            }
+        }
         let glyphs: GlyphSet = terminal.utf8 ? .unicode : .ascii
         let size = terminal.size
         let sessions = SessionStore(directory: options.stateDirectory)
-        var state = initialState(corpus, options, sessions, glyphs: glyphs, size: size)
+        let annotationSession = AnnotationSession(store: options.annotations)
+        var state = initialState(corpus, options, sessions, annotations: annotationSession.initial, glyphs: glyphs, size: size)
         if terminal.depth == .none { state.apply(.setMonochrome(true)) }
         if let dataset { state.enableCoding(in: dataset.session.directory) }
         if let datasetProblem { state.apply(.showMessage(datasetProblem, isError: true)) }
         let effects = EffectRunner(terminal: terminal, sessions: sessions, stateDirectory: options.stateDirectory,
-                                   annotations: options.annotations, dataset: dataset)
+                                   annotations: annotationSession, dataset: dataset)
+        // Coding: the loop sleeps until input, so wake it every two seconds to
+        // look for another program's change to the dataset (only with --data).
+        if dataset != nil { Thread.detachNewThread { while true { Thread.sleep(forTimeInterval: 2); crg_wake() } } }
         var painter = Painter()
 
         // The search index is proportional to the corpus: build it off the
-        // input path and hand it over when it is ready.
+        // input path and hand it over when it is ready (waking the loop).
         let mailbox = IndexMailbox()
-        Thread.detachNewThread { mailbox.put(SearchIndex(corpus: corpus)) }
+        Thread.detachNewThread { mailbox.put(SearchIndex(corpus: corpus)); crg_wake() }
 
         while true {
             if crg_take_continued() != 0 {           // back from Ctrl-Z
@@ -66,15 +80,21 @@ public enum Browser {
                 let size = terminal.size
                 state.apply(.resize(width: size.width, height: size.height))
             }
+            if crg_take_resized() != 0 {
+                terminal.followResize()
+                painter.invalidate()
+                let size = terminal.size
+                state.apply(.resize(width: size.width, height: size.height))
+            }
             let signal = crg_take_quit()
-            if signal != 0 {                         // Ctrl-C, SIGTERM: leave cleanly
+            if signal != 0 {                         // Ctrl-C, SIGTERM, SIGHUP: leave cleanly
                 sessions.save(state.session)
                 return 128 + signal
             }
             if let index = mailbox.take() { state.apply(.searchIndexReady(index)) }
 
-            painter.paint(render(state, width: state.width, height: state.height), palette: state.palette, on: terminal)
-
+            // Effects before painting: "Marked …" and "Note saved" reach the
+            // screen only once the save has committed (or its error instead).
             while let pending = state.effects.first {
                 switch effects.perform(pending.effect, in: state) {
                 case .quit:
@@ -89,12 +109,13 @@ public enum Browser {
                     if repaint { painter.invalidate() }
                     state.apply(.effectFinished(id: pending.id))
                     state.apply(action)
-                    if case .datasetChanged(let o) = action, let c = o.corpus { Thread.detachNewThread { mailbox.put(SearchIndex(corpus: c)) } }
+                    if case .datasetChanged(let o) = action, let c = o.corpus { Thread.detachNewThread { mailbox.put(SearchIndex(corpus: c)); crg_wake() } }
                 }
             }
-            if !state.effects.isEmpty { continue }
 
-            switch InputDecoder.read(terminal) {
+            painter.paint(render(state, width: state.width, height: state.height), palette: state.palette, on: terminal)
+
+            switch nextInput(terminal) {
             case .action(let action):
                 if case .resize = action { painter.invalidate() }
                 state.apply(action)
@@ -102,7 +123,7 @@ public enum Browser {
                 // Another program's change to the dataset is reloaded, and the user told.
                 if let outcome = dataset?.checkOutside() {
                     state.apply(.datasetChanged(outcome))
-                    if let c = outcome.corpus { Thread.detachNewThread { mailbox.put(SearchIndex(corpus: c)) } }
+                    if let c = outcome.corpus { Thread.detachNewThread { mailbox.put(SearchIndex(corpus: c)); crg_wake() } }
                 }
                 continue
             case .closed:
@@ -112,17 +133,30 @@ public enum Browser {
         }
     }
 
-    static func initialState(_ corpus: Corpus, _ options: BrowserOptions, _ sessions: SessionStore,
-                             glyphs: GlyphSet, size: (width: Int, height: Int)) -> State {
-        // Marks and notes: an unreadable file is set aside (never overwritten) and the user told where.
-        var annotations = Annotations()
-        var problems: [String] = []
-        switch options.annotations.load() {
-        case .none: break
-        case .loaded(let a): annotations = a
-        case .setAside(let url, let reason):
-            problems.append("Could not read your marks and notes (\(reason)); the file is kept at \(url.path).")
+    /// The next key or mouse event, sleeping (no timeout) until there is one
+    /// or a signal or the index thread wakes us (`.timeout` then).
+    static func nextInput(_ terminal: Terminal) -> TerminalInput {
+        var ch: wint_t = 0
+        var status = wget_wch(cr_stdscr(), &ch)
+        if status == ERR {
+            switch crg_wait() {
+            case -1: return .closed
+            case 0: return .timeout
+            default:
+                status = wget_wch(cr_stdscr(), &ch)
+                // Readable yet nothing to read: the end of input.
+                if status == ERR { return crg_input_empty() != 0 && isatty(0) != 1 ? .closed : .timeout }
+            }
         }
+        if status == KEY_CODE_YES { return InputDecoder.keyCode(Int32(bitPattern: ch), terminal) }
+        return InputDecoder.character(UInt32(ch))
+    }
+
+    static func initialState(_ corpus: Corpus, _ options: BrowserOptions, _ sessions: SessionStore, annotations: Annotations,
+                             glyphs: GlyphSet, size: (width: Int, height: Int)) -> State {
+        // Marks and notes: an unreadable file set aside, or read-only mode, is told in full.
+        var problems: [String] = []
+        if let problem = options.annotations.shortProblemMessage { problems.append(problem) }
         let (w, h) = size
         // The theme: a flag or the environment, else the one last chosen (`:theme`, kept in the session), else the config's.
         var theme = options.theme

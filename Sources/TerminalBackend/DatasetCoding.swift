@@ -38,9 +38,9 @@ final class DatasetCoding {
         }
     }
 
-    /// At most every two seconds: another program's change, reloaded.
+    /// About every two seconds (the loop is woken for it): another program's change, reloaded.
     func checkOutside() -> DatasetOutcome? {
-        guard Date().timeIntervalSince(lastCheck) >= 2 else { return nil }
+        guard Date().timeIntervalSince(lastCheck) >= 1.5 else { return nil }
         lastCheck = Date()
         return session.reloadIfChangedOutside()
     }

@@ -1,4 +1,5 @@
 import CareReview
+import CareReviewNotes
 import CareReviewUI
 import Foundation
 
@@ -8,7 +9,7 @@ struct EffectRunner {
     let terminal: Terminal
     let sessions: SessionStore
     let stateDirectory: URL
-    let annotations: AnnotationStore
+    let annotations: AnnotationSession
     /// The `--data` dataset being coded, if any.
     let dataset: DatasetCoding?
 
@@ -54,7 +55,8 @@ struct EffectRunner {
             if !overwrite, FileManager.default.fileExists(atPath: url.path) {
                 return .ask(question: "\(url.path) exists. Replace it?", effect: .exportBrief(path: path, overwrite: true))
             }
-            let marks = state.annotations
+            // Everything stored now: other browsers' and CLI runs' marks too.
+            let marks = (try? annotations.current()) ?? state.annotations
             let positions = marks.markedPositions(in: corpus)
             let text = BriefExport.render(positions, corpus: corpus, notes: marks.notes)
             return write(text, to: url, what: "a brief of \(positions.count) marked position\(positions.count == 1 ? "" : "s")")
@@ -127,7 +129,7 @@ struct EffectRunner {
     /// Writes a file the user named.
     private func write(_ text: String, to url: URL, what: String) -> Outcome {
         do {
-            try AtomicFile.write(Data(text.utf8), to: url)
+            try OutputFile.write(Data(text.utf8), toPath: url.path)
             return .done(message: "Exported \(what) to \(url.path)", isError: false, repaint: false)
         } catch {
             return .done(message: "Could not write \(url.path): \(error.localizedDescription)", isError: true, repaint: false)

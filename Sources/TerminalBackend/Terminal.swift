@@ -69,7 +69,8 @@ final class Terminal {
         }
         mouseinterval(200)
         cr_set_escdelay(25)
-        wtimeout(cr_stdscr(), 100)
+        // Never block in curses: the loop sleeps in crg_wait() until a key or a signal.
+        wtimeout(cr_stdscr(), 0)
         curs_set(1)
         define_key("\u{1B}[1;3D", Terminal.altLeftCode)
         define_key("\u{1B}[1;3C", Terminal.altRightCode)
@@ -94,6 +95,12 @@ final class Terminal {
     /// where ncurses restores the screen but not this.
     static func enableKeys() {
         keypad(cr_stdscr(), true)
+    }
+
+    /// After SIGWINCH (our handler, not curses'): take the kernel's size.
+    func followResize() {
+        var rows: Int32 = 0, cols: Int32 = 0
+        if crg_window_size(&rows, &cols) == 0 { resize_term(rows, cols) }
     }
 
     var size: (width: Int, height: Int) {

@@ -1,12 +1,21 @@
-/// How many terminal columns text occupies: 0 for combining marks and
-/// zero-width characters, 2 for East Asian wide and emoji, 1 otherwise.
-/// Measured per Character so a base letter with its accents counts once.
+/// How many terminal columns text occupies, the way tmux (the terminal the
+/// end-to-end tests use) and wcwidth-based terminals lay it out: each scalar
+/// has a width (0 for combining marks and format characters, 2 for East
+/// Asian wide and emoji-presentation characters, 1 otherwise) and a scalar
+/// after a zero-width joiner joins the cell before it. So a ZWJ family is
+/// 2 columns, a flag (two regional indicators) 2, "❤️" 1, "é" 1, "中" 2.
+/// `TerminalSafeText.sanitize` splits such sequences first, so no sanitised
+/// character is wider than 2 and every terminal agrees.
 public enum DisplayWidth {
     public static func of(_ c: Character) -> Int {
+        let scalars = c.unicodeScalars
+        if scalars.count == 1 { return of(scalars.first!) }
         var width = 0
-        for s in c.unicodeScalars {
-            let w = of(s)
-            if width == 0 { width = w } else if w == 2 { width = 2 }
+        var joined = false
+        for s in scalars {
+            if s.value == 0x200D { joined = true; continue }
+            if joined { joined = false; continue }
+            width += of(s)
         }
         return width
     }
@@ -15,12 +24,13 @@ public enum DisplayWidth {
         let v = s.value
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }   // controls: callers sanitise these first
         if v < 0x300 { return 1 }
+        if isRegionalIndicator(v) { return 1 }                  // a pair (a flag) is 2
         switch s.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break
         }
-        if v == 0x200B { return 0 }
-        if isWide(v) { return 2 }
+        if v == 0x200B || (v >= 0xFE00 && v <= 0xFE0F) || (v >= 0x1160 && v <= 0x11FF) { return 0 }
+        if s.properties.isEmojiPresentation || isWide(v) { return 2 }
         return 1
     }
 
@@ -29,18 +39,14 @@ public enum DisplayWidth {
         return text.reduce(0) { $0 + of($1) }
     }
 
+    static func isRegionalIndicator(_ v: UInt32) -> Bool { v >= 0x1F1E6 && v <= 0x1F1FF }
+
+    /// East Asian Wide and Fullwidth blocks (emoji come from the emoji-presentation property).
     private static let wideRanges: [ClosedRange<UInt32>] = [
-        0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x23E9...0x23EC, 0x23F0...0x23F0, 0x23F3...0x23F3,
-        0x25FD...0x25FE, 0x2614...0x2615, 0x2648...0x2653, 0x267F...0x267F, 0x2693...0x2693, 0x26A1...0x26A1,
-        0x26AA...0x26AB, 0x26BD...0x26BE, 0x26C4...0x26C5, 0x26CE...0x26CE, 0x26D4...0x26D4, 0x26EA...0x26EA,
-        0x26F2...0x26F3, 0x26F5...0x26F5, 0x26FA...0x26FA, 0x26FD...0x26FD, 0x2705...0x2705, 0x270A...0x270B,
-        0x2728...0x2728, 0x274C...0x274C, 0x274E...0x274E, 0x2753...0x2755, 0x2757...0x2757, 0x2795...0x2797,
-        0x27B0...0x27B0, 0x27BF...0x27BF, 0x2B1B...0x2B1C, 0x2B50...0x2B50, 0x2B55...0x2B55,
-        0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
-        0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F,
-        0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F004...0x1F004, 0x1F0CF...0x1F0CF, 0x1F18E...0x1F18E,
-        0x1F191...0x1F19A, 0x1F200...0x1F251, 0x1F300...0x1F64F, 0x1F680...0x1F6FF, 0x1F7E0...0x1F7EB,
-        0x1F90C...0x1F9FF, 0x1FA70...0x1FAFF, 0x20000...0x2FFFD, 0x30000...0x3FFFD,
+        0x1100...0x115F, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
+        0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F,
+        0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x16FE0...0x18AFF, 0x1B000...0x1B2FF, 0x1F200...0x1F2FF,
+        0x20000...0x2FFFD, 0x30000...0x3FFFD,
     ]
 
     static func isWide(_ v: UInt32) -> Bool {

@@ -2,7 +2,13 @@ import Foundation
 
 /// Makes text from data safe to show on a terminal: control characters
 /// (C0, DEL, C1 — the start of every escape sequence) become visible
-/// placeholders instead of reaching the terminal; tabs become spaces.
+/// placeholders instead of reaching the terminal; bidi overrides, embeddings,
+/// isolates and marks (which reorder what follows) become visible tags such
+/// as `<RLO>`; tabs become spaces. Terminals (and curses' cells) disagree
+/// on the width of emoji sequences, so they are shown by their parts: a
+/// ZWJ sequence as its emoji side by side, a flag as its two letters
+/// (🇬🇧 → GB), a skin-tone modifier dropped. Every character that remains
+/// is 0, 1 or 2 columns wide on every terminal, as `DisplayWidth` says.
 public enum TerminalSafeText {
     /// `unicode`: placeholders from the Control Pictures block (␛, ␇, …);
     /// otherwise caret notation (^[, ^G) for ASCII-only terminals.
@@ -21,12 +27,28 @@ public enum TerminalSafeText {
                 if unicode { out.append("\u{FFFD}") } else { out.append(contentsOf: "^?".unicodeScalars) }
             } else if (v == 0x2028 || v == 0x2029) {
                 out.append(keepNewlines ? "\n" : " ")
+            } else if let tag = bidiTags[v] {
+                out.append(contentsOf: "<\(tag)>".unicodeScalars)
+            } else if v >= 0x1F3FB && v <= 0x1F3FF {
+                continue                                   // skin tone: terminals disagree on its width
+            } else if v == 0x200D {
+                continue                                   // a ZWJ sequence shows as its parts
+            } else if v >= 0x1F1E6 && v <= 0x1F1FF {
+                out.append(Unicode.Scalar(v - 0x1F1E6 + 0x41)!)   // a flag shows as its two letters
             } else {
                 out.append(s)
             }
         }
         return String(out)
     }
+
+    /// Characters that reorder the text around them when a terminal applies
+    /// the bidi algorithm, shown by their abbreviations instead.
+    static let bidiTags: [UInt32: String] = [
+        0x061C: "ALM", 0x200E: "LRM", 0x200F: "RLM",
+        0x202A: "LRE", 0x202B: "RLE", 0x202C: "PDF", 0x202D: "LRO", 0x202E: "RLO",
+        0x2066: "LRI", 0x2067: "RLI", 0x2068: "FSI", 0x2069: "PDI",
+    ]
 
     /// For terminals that cannot show UTF-8: typographic punctuation becomes
     /// its ASCII look-alike, accented letters lose accents, anything else '?'.

@@ -15,7 +15,7 @@ struct CareReviewCommand: ParsableCommand {
         subcommands: [ProposalsCommand.self, ShowCommand.self, StakeholdersCommand.self, StakeholderCommand.self,
                       SearchCommand.self, ValidateCommand.self, ExportCommand.self, ImportCommand.self, OpenCommand.self,
                       MatrixCommand.self, CompareCommand.self, BriefCommand.self, AgreeCommand.self,
-                      InitCommand.self, AddCommand.self, CodeCommand.self, ReanchorCommand.self])
+                      InitCommand.self, AddCommand.self, CodeCommand.self, ReanchorCommand.self, MarkCommand.self, NoteCommand.self])
 
     @OptionGroup var corpus: CorpusOptions
     @OptionGroup var display: DisplayOptions
@@ -27,13 +27,14 @@ struct CareReviewCommand: ParsableCommand {
             print("\n(Run carereview in a terminal to open the browser; 'carereview --help' lists the subcommands.)")
             return
         }
-        try openBrowser(c, display: display, deepLink: nil, dataset: corpus.directory)
+        try openBrowser(c, display: display, deepLink: nil, dataset: corpus.notesDataset, codingDirectory: corpus.directory)
     }
 }
 
 @main
 enum Main {
     static func main() {
+        StandardOutput.prepare()
         let arguments = Array(CommandLine.arguments.dropFirst())
         let isShellCall = arguments.first == "---completion" || arguments.first == "--generate-completion-script"
         if !isShellCall, let problem = CommandLineChecks.problem(arguments) { exitWithUsageError(problem.message, command: problem.command) }

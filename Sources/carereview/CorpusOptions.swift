@@ -25,6 +25,11 @@ struct CorpusOptions: ParsableArguments {
             let cache = directory == nil ? nil : UserDirectories().cache.map { CorpusCache(directory: $0) }
             return try CorpusLoader.load(source, cache: cache)
         } catch {
+            // libyaml's allocation failure is not a problem in the data.
+            if error.description.contains("invalid YAML: Memory error") {
+                printError("carereview: out of memory while reading the dataset; nothing was loaded")
+                throw ExitCode(1)
+            }
             printError(error.description)
             printError("carereview: the dataset has \(error.diagnostics.count) problem\(error.diagnostics.count == 1 ? "" : "s"); nothing was loaded")
             throw ExitCode(1)
@@ -33,7 +38,7 @@ struct CorpusOptions: ParsableArguments {
 }
 
 func printError(_ text: String, newline: Bool = true) {
-    FileHandle.standardError.write(Data((text + (newline ? "\n" : "")).utf8))
+    StandardOutput.errorLine(text, newline: newline)
 }
 
 /// Resolves a proposal name or fails with the candidates (a usage error, exit 2).

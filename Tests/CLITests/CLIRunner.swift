@@ -53,3 +53,18 @@ enum CLI {
         #expect(text == golden, "output differs from Goldens/\(name).txt (UPDATE_GOLDENS=1 rewrites it)", sourceLocation: sourceLocation)
     }
 }
+
+/// Runs the sqlite3 shell on a database (a test dependency, installed by
+/// .ci/run; fails when missing) and returns what it printed.
+func sqliteQuery(_ db: String, _ sql: String) throws -> String {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+    p.arguments = [db, sql]
+    let out = Pipe()
+    p.standardOutput = out
+    try p.run()
+    let data = out.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    #expect(p.terminationStatus == 0, "sqlite3 \(db) \(sql)")
+    return String(decoding: data, as: UTF8.self)
+}

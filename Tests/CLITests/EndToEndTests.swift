@@ -186,24 +186,26 @@ final class TmuxSession {
 }
 
 @Suite(.serialized) struct WorkshopEndToEndTests {
-    /// A corrupt notes file is kept aside and reported; marking writes a new one.
+    /// A corrupt notes database is kept aside and reported; marking writes a new one.
     @Test func marksPersistAndCorruptNotesAreKept() throws {
         let t = try TmuxSession(width: 100, height: 30)
         let data = t.state.appendingPathComponent("data/carereview")
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
-        try Data("{ not json".utf8).write(to: data.appendingPathComponent("annotations.json"))
+        let garbage = String(repeating: "{ not a database ", count: 64)
+        try Data(garbage.utf8).write(to: data.appendingPathComponent("notes.sqlite"))
         try t.waitFor("e2e$")
         try t.type("XDG_DATA_HOME=\(t.state.path)/data XDG_STATE_HOME=\(t.state.path) \(CLI.binary) open iro --stakeholder article-39")
         try t.press("Enter")
-        try t.waitFor("Could not read your marks and notes", "Article 39")
-        let kept = try FileManager.default.contentsOfDirectory(atPath: data.path).filter { $0.hasPrefix("annotations.unreadable") }
+        try t.waitFor("file could not be read: kept as notes.unreadable-", "Article 39")
+        let kept = try FileManager.default.contentsOfDirectory(atPath: data.path).filter { $0.hasPrefix("notes.unreadable") }
         #expect(kept.count == 1)
         try t.press("m")
+        try t.waitFor("Marked Article 39")
         try t.press("Q")
         try t.waitFor("e2e$ ")
-        let saved = try String(contentsOf: data.appendingPathComponent("annotations.json"), encoding: .utf8)
+        let saved = try sqliteQuery(data.appendingPathComponent("notes.sqlite").path, "SELECT position FROM mark")
         #expect(saved.contains("article-39.iro-abolition"))
-        #expect(try String(contentsOf: data.appendingPathComponent(kept[0]), encoding: .utf8) == "{ not json")
+        #expect(try String(contentsOf: data.appendingPathComponent(kept[0]), encoding: .utf8) == garbage)
     }
 
     /// Presenter mode: a slide readable in a monochrome capture.

@@ -61,8 +61,9 @@ import Testing
         #expect(SafeGlyphs.clean("tab\there", glyphs: .unicode) == "tab    here")
     }
 
-    @Test func bidiControlsAreDropped() {
-        #expect(SafeGlyphs.clean("a\u{202E}b", glyphs: .unicode) == "ab")
+    /// Bidi overrides and isolates are shown, by name, rather than reordering the line.
+    @Test func bidiControlsAreMadeVisible() {
+        #expect(SafeGlyphs.clean("a\u{202E}b\u{2067}c", glyphs: .unicode) == "a<RLO>b<RLI>c")
     }
 
     @Test func asciiModeFoldsTypography() {

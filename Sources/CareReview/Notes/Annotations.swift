@@ -28,4 +28,35 @@ public struct Annotations: Sendable, Hashable, Codable {
     public func markedPositions(in corpus: Corpus) -> [Position] {
         corpus.positions.filter { marked.contains($0.id) }
     }
+
+    /// The changes that turn `self` into `other`, one per position touched:
+    /// what a store applies so that another writer's changes survive.
+    public func changes(to other: Annotations) -> [AnnotationChange] {
+        var out: [AnnotationChange] = []
+        for id in other.marked.subtracting(marked).sorted() { out.append(.mark(id, true)) }
+        for id in marked.subtracting(other.marked).sorted() { out.append(.mark(id, false)) }
+        for id in Set(notes.keys).union(other.notes.keys).sorted() where notes[id] != other.notes[id] {
+            out.append(.note(id, other.notes[id]))
+        }
+        return out
+    }
+
+    /// `self` with `changes` applied.
+    public func applying(_ changes: [AnnotationChange]) -> Annotations {
+        var a = self
+        for c in changes {
+            switch c {
+            case .mark(let id, let on): if on { a.marked.insert(id) } else { a.marked.remove(id) }
+            case .note(let id, let text): a.notes[id] = text
+            }
+        }
+        return a
+    }
+}
+
+/// One edit of the annotations: a mark set or cleared, a note set or
+/// removed (nil). Stores apply these as deltas, never a whole set.
+public enum AnnotationChange: Sendable, Hashable {
+    case mark(String, Bool)
+    case note(String, String?)
 }

@@ -32,7 +32,7 @@ struct MatrixCommand: ParsableCommand {
         let c = try corpus.load()
         let m = StanceMatrix(corpus: c, order: sort.order, filter: filters.filter())
         switch format {
-        case .csv: FileHandle.standardOutput.write(Data(AnalysisReports.matrixCSV(m).utf8))
+        case .csv: StandardOutput.writeData(Data(AnalysisReports.matrixCSV(m).utf8))
         case .text:
             let count = AnalysisReports.pages(m).count
             if let page, page > count { throw ValidationError("there \(count == 1 ? "is only 1 page" : "are only \(count) pages") of columns") }
@@ -70,8 +70,9 @@ struct BriefCommand: ParsableCommand {
         commandName: "brief",
         abstract: "Write a Markdown briefing of the positions marked in the browser.",
         discussion: """
-        Marks and notes live in $XDG_DATA_HOME/carereview/annotations.json
-        (default ~/.local/share/carereview/); mark with m in the browser.
+        Marks and notes live in $XDG_DATA_HOME/carereview/notes.sqlite
+        (default ~/.local/share/carereview/); mark with m in the browser
+        or with 'carereview mark'.
         Examples:
           carereview brief --marked
           carereview brief --marked -o briefing.md
@@ -79,27 +80,13 @@ struct BriefCommand: ParsableCommand {
 
     @OptionGroup var corpus: CorpusOptions
     @Flag(help: "Brief the marked positions (the default and, for now, the only selection).") var marked = false
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE instead of standard output.", valueName: "FILE"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE instead of standard output ('-' for standard output).", valueName: "FILE"))
     var output: String?
 
     func run() throws {
         let c = try corpus.load()
-        let store = AnnotationStore.standard()
-        let annotations: Annotations
-        switch store.load() {
-        case .none: annotations = Annotations()
-        case .loaded(let a): annotations = a
-        case .setAside(let url, let reason):
-            printError("carereview: the annotations file could not be read (\(reason)); it is kept at \(url.path)")
-            throw ExitCode(1)
-        }
+        let annotations = try loadAnnotations(corpus.notesDataset)
         let text = BriefExport.render(annotations.markedPositions(in: c), corpus: c, notes: annotations.notes)
-        guard let output else { print(text, terminator: ""); return }
-        do {
-            try AtomicFile.write(Data(text.utf8), to: URL(fileURLWithPath: output))
-        } catch {
-            printError("carereview: cannot write \(output): \(error.localizedDescription)")
-            throw ExitCode(1)
-        }
+        try StandardOutput.deliver(Data(text.utf8), to: output)
     }
 }

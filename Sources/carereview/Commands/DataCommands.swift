@@ -56,7 +56,7 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "json, csv, markdown, qdpx or qdc.") var format: Format
     @Option(help: "Only positions on this proposal.", completion: NameCompletion.proposals) var proposal: String?
     @Option(help: "Only positions of this stakeholder.", completion: NameCompletion.stakeholders) var stakeholder: String?
-    @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE instead of standard output.", valueName: "FILE"))
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write to FILE instead of standard output ('-' for standard output).", valueName: "FILE"))
     var output: String?
 
     func validate() throws {
@@ -83,15 +83,6 @@ struct ExportCommand: ParsableCommand {
             printError("carereview: \(error)")
             throw ExitCode(1)
         }
-        guard let output else {
-            FileHandle.standardOutput.write(bytes)
-            return
-        }
-        do {
-            try bytes.write(to: URL(fileURLWithPath: output), options: .atomic)
-        } catch {
-            printError("carereview: cannot write \(output): \(error.localizedDescription)")
-            throw ExitCode(1)
-        }
+        try StandardOutput.deliver(bytes, to: output)
     }
 }

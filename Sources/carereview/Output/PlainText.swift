@@ -49,10 +49,12 @@ enum PlainText {
         return out + "…"
     }
 
-    /// Padded with spaces to `width` columns (display width, not characters).
+    /// Padded with spaces to `width` columns (display width, not characters),
+    /// measured after sanitising, as the terminal will get it.
     static func pad(_ text: String, _ width: Int) -> String {
-        let w = DisplayWidth.of(text)
-        return w >= width ? text : text + String(repeating: " ", count: width - w)
+        let s = safe(text)
+        let w = DisplayWidth.of(s)
+        return w >= width ? s : s + String(repeating: " ", count: width - w)
     }
 
     /// "++1 +?2 +-0 -?1 --0"
