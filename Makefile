@@ -1,7 +1,9 @@
-# carereview — see README.md. `make run` and `make test` do all the set-up
-# (they build first); nothing is installed behind your back: `make deps`
-# installs the system packages, as root.
-SWIFT ?= swift
+# carereview — see README.md. `make run` and `make test` do all the set-up:
+# missing Debian packages are installed when run as root (otherwise the
+# command to run is printed; see .ci/setup), the Python tools the interop
+# tests use go into .build/interop-venv, and everything is built first.
+# The Swift toolchain: on PATH, else this machine's /opt/swift.
+SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 BIN := .build/debug/carereview
 
 .PHONY: run build test soak bench release check-release-libs interop-venv install install-files deps check-deps check-tmux clean
@@ -38,8 +40,8 @@ $(INTEROP_VENV)/.installed:
 
 # Release build, synthetic corpora at 1x/100x/1000x, figures printed.
 bench: check-deps
-	$(SWIFT) build -c release --product carereview
-	$(SWIFT) build -c release --product carereview-bench
+	$(SWIFT) build -c release --static-swift-stdlib --product carereview
+	$(SWIFT) build -c release --static-swift-stdlib --product carereview-bench
 	.build/release/carereview-bench --binary .build/release/carereview
 
 # A single self-contained binary (Swift runtime linked in): needs only libncursesw on the target machine.
@@ -88,16 +90,14 @@ install-files:
 
 deps:
 	@if [ "$$(id -u)" != 0 ]; then echo "make deps installs Debian packages: run it as root (sudo make deps)"; exit 1; fi
-	apt-get update
-	apt-get install -y libncurses-dev libsqlite3-dev tmux libxml2-utils sqlite3 strace
+	bash .ci/setup test
 
 check-deps:
-	@command -v $(SWIFT) >/dev/null || { echo "swift is not on PATH (Swift 6 toolchain needed; on this machine: /opt/swift/usr/bin)"; exit 1; }
-	@[ -f /usr/include/curses.h ] || { echo "libncurses-dev is missing: run 'sudo make deps' (or: apt-get install libncurses-dev)"; exit 1; }
-	@[ -f /usr/include/sqlite3.h ] || { echo "libsqlite3-dev is missing (marks and notes are kept in SQLite): run 'sudo make deps' (or: apt-get install libsqlite3-dev)"; exit 1; }
+	@[ -x "$(SWIFT)" ] || command -v $(SWIFT) >/dev/null || { echo "swift is not on PATH (Swift 6 toolchain needed; on this machine: /opt/swift/usr/bin)"; exit 1; }
+	@bash .ci/setup build
 
 check-tmux:
-	@command -v tmux >/dev/null || { echo "tmux is missing (the end-to-end test drives the browser under tmux): run 'sudo make deps' (or: apt-get install tmux)"; exit 1; }
+	@bash .ci/setup test
 
 clean:
 	rm -rf .build

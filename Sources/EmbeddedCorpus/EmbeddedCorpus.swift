@@ -19,3 +19,14 @@ public enum EmbeddedCorpus {
     /// The embedded dataset as a source; diagnostics name `Resources/FILE`.
     public static var source: CorpusSource { .files(files, displayRoot: "Resources") }
 }
+
+extension EmbeddedCorpus {
+    /// Position ids of the embedded dataset that changed when it was recoded
+    /// (`Resources/id-map.yaml`), for the notes store to apply once, so marks
+    /// and notes made before still attach. Checked by a test, so the built-in
+    /// map always reads.
+    public static let idMaps: [PositionIDMap] = {
+        guard let yaml = files["id-map.yaml"] else { return [] }
+        return (try? PositionIDMap(name: "2026-12 recoding of the five articles", yaml: yaml)).map { [$0] } ?? []
+    }()
+}

@@ -1,67 +1,20 @@
 import CareReview
+import CareReviewExchange
+import CareReviewUI
 import EmbeddedCorpus
 import Foundation
 
-// `make bench`: builds synthetic corpora at 1x, 100x and 1000x the embedded
-// one and prints one `name: value unit` line per figure. Each scale is
-// measured in a child process so its peak memory is its own. The baseline
-// for search is `grep -c -i -F` over the same text, timed in the same run.
-
-let queries = ["independent reviewing officer", "kinship", "regional care cooperatives", "foster carers",
-               "poverty", "early career framework", "drastic and dangerous", "family help"]
-
-/// Child mode: load, validate, index and search one dataset directory.
-func measure(_ dir: String, label: String) {
-    let t0 = now()
-    let corpus: Corpus
-    do { corpus = try CorpusLoader.load(.directory(dir)) } catch {
-        print("bench: \(label) failed to load:\n\(error)"); exit(1)
-    }
-    figure("\(label).load_validate", (now() - t0) * 1000, "ms")
-    let t1 = now()
-    let index = SearchIndex(corpus: corpus)
-    figure("\(label).index_build", (now() - t1) * 1000, "ms")
-    var times: [Double] = []
-    for _ in 0..<15 {
-        for query in queries {
-            let t = now()
-            _ = index.search(query, limit: 50)
-            times.append((now() - t) * 1000)
-        }
-    }
-    figure("\(label).search_median", percentile(times, 0.5), "ms")
-    figure("\(label).search_p95", percentile(times, 0.95), "ms")
-    figure("\(label).peak_memory", peakMemoryMB(), "MB")
-    figure("\(label).positions", Double(corpus.positions.count), "count")
-    // The validated cache: the first load writes it, the second is a warm start.
-    let cache = CorpusCache(directory: URL(fileURLWithPath: dir).appendingPathComponent(".cache"))
-    _ = try? CorpusLoader.load(.directory(dir), cache: cache)
-    let tw = now()
-    _ = try? CorpusLoader.load(.directory(dir), cache: cache)
-    figure("\(label).load_warm_cache", (now() - tw) * 1000, "ms")
-    FrameBench.measure(corpus, index: index, label: label)
-    ExportBench.measure(corpus, label: label)
-}
-
-/// `grep -r -c -i -F` for each query over the dataset's texts and YAML.
-func grepBaseline(_ dir: String) -> [Double] {
-    queries.map { query in
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/grep")
-        p.arguments = ["-r", "-c", "-i", "-F", query, dir]
-        p.standardOutput = FileHandle.nullDevice
-        let t = now()
-        try? p.run()
-        p.waitUntilExit()
-        return (now() - t) * 1000
-    }
-}
+// `make bench`: synthetic corpora at 100×, 300× and 1000× the embedded one;
+// every figure printed beside its peer from the same run as
+// `name: value unit (peer value unit, ratio×)`, then one PASS/MISS line per
+// target of issue 10. Each scale's in-process figures come from a child
+// process, so its peak memory is its own.
 
 let args = CommandLine.arguments
-/// `--binary PATH`: the carereview binary whose first frame is timed.
 let binaryPath: String? = args.firstIndex(of: "--binary").flatMap { $0 + 1 < args.count ? args[$0 + 1] : nil }
-if args.count >= 4, args[1] == "--measure" {
-    measure(args[2], label: args[3])
+
+if args.count >= 4, args[1] == "--measure", let scale = Int(args[3]) {
+    InProcess.measure(args[2], scale: scale)
     exit(0)
 }
 // `--generate DIR N`: just write the N-times corpus (for profiling by hand).
@@ -69,6 +22,7 @@ if args.count >= 4, args[1] == "--generate", let n = Int(args[3]) {
     try SyntheticCorpus.write(try CorpusLoader.load(EmbeddedCorpus.source), copies: n, to: URL(fileURLWithPath: args[2]))
     exit(0)
 }
+guard let binary = binaryPath else { print("usage: carereview-bench --binary PATH/TO/carereview"); exit(2) }
 
 let t0 = now()
 let embedded: Corpus
@@ -76,27 +30,44 @@ do { embedded = try CorpusLoader.load(EmbeddedCorpus.source) } catch { print("be
 figure("embedded.load_validate", (now() - t0) * 1000, "ms")
 
 let work = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("bench-out")
-for scale in [1, 100, 1000] {
+// The CLI's cache goes here, not into the user's ~/.cache.
+setenv("XDG_CACHE_HOME", work.appendingPathComponent("xdg-cache").path, 1)
+var targets: [String] = []
+let grep = Peers.which("grep") ?? "/bin/grep"
+let ripgrep = Peers.which("rg")
+if ripgrep == nil { print("ripgrep: not installed (Debian 'ripgrep'); grep is the only search peer") }
+
+for scale in [100, 300, 1000] {
     let dir = work.appendingPathComponent("x\(scale)")
     let tg = now()
     do { try SyntheticCorpus.write(embedded, copies: scale, to: dir) } catch { print("bench: cannot write \(dir.path): \(error)"); exit(1) }
     figure("x\(scale).generate", (now() - tg) * 1000, "ms")
-    let child = Process()
-    child.executableURL = URL(fileURLWithPath: args[0])
-    child.arguments = ["--measure", dir.path, "x\(scale)"]
-    let pipe = Pipe()
-    child.standardOutput = pipe
-    try child.run()
-    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-    child.waitUntilExit()
-    print(output, terminator: "")
-    let searchMedian = output.split(separator: "\n").first { $0.hasPrefix("x\(scale).search_median:") }
-        .flatMap { Double($0.split(separator: " ")[1]) } ?? .nan
-    var grepRuns: [Double] = []
-    for _ in 0..<3 { grepRuns += grepBaseline(dir.path) }
-    let grepMedian = percentile(grepRuns, 0.5)
-    figure("x\(scale).grep_median", grepMedian, "ms")
-    figure("x\(scale).grep_over_search", grepMedian / searchMedian, "ratio")
+    if scale != 300 {
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: args[0])
+        child.arguments = ["--measure", dir.path, String(scale)]
+        let pipe = Pipe()
+        child.standardOutput = pipe
+        try child.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        child.waitUntilExit()
+        for line in output.split(separator: "\n") {
+            if line.hasPrefix("#") { targets.append(String(line.dropFirst())) } else { print(line) }
+        }
+    }
+    if scale >= 300 {
+        targets += CLIBench.measure(binary: binary, dir: dir.path, scale: scale, grep: grep, ripgrep: ripgrep).map(\.line)
+    }
+    try? FileManager.default.removeItem(at: dir)
 }
+
+// The first frame on the embedded corpus, against less on a listing of about the same size.
+let listing = work.appendingPathComponent("proposals.txt")
+FileManager.default.createFile(atPath: listing.path, contents: Data(("Proposals (\(embedded.proposals.count))\n" + embedded.proposals.map { "\($0.id)  \($0.title)" }.joined(separator: "\n")).utf8))
+if let t = FirstFrame.measure(binary: binary, listing: listing.path) { targets.append(t.line) }
 try? FileManager.default.removeItem(at: work)
-FirstFrame.measure(binary: binaryPath)
+
+print("")
+for t in targets { print(t) }
+let missed = targets.filter { $0.contains(": MISS") }.count
+print("targets: \(targets.count - missed) PASS, \(missed) MISS")

@@ -15,7 +15,13 @@ struct CorpusOptions: ParsableArguments {
         return UserDirectories().expandingTilde(dir)
     }
 
-    var source: CorpusSource { directory.map(CorpusSource.directory) ?? EmbeddedCorpus.source }
+    @Option(name: .customLong("max-file-mb"), help: ArgumentHelp("Refuse any dataset file (YAML or text) over N MiB (default \(CorpusSource.defaultMaxFileBytes >> 20)).", valueName: "N"))
+    var maxFileMB: Int?
+
+    var source: CorpusSource {
+        guard let directory else { return EmbeddedCorpus.source }
+        return CorpusSource.directory(directory, maxFileBytes: maxFileMB.map { max(0, $0) << 20 } ?? CorpusSource.defaultMaxFileBytes)
+    }
 
     /// The corpus, or exit status 1 with every problem found. A directory
     /// dataset whose bytes already loaded cleanly comes from the validated
@@ -31,7 +37,7 @@ struct CorpusOptions: ParsableArguments {
                 throw ExitCode(1)
             }
             printError(error.description)
-            printError("carereview: the dataset has \(error.diagnostics.count) problem\(error.diagnostics.count == 1 ? "" : "s"); nothing was loaded")
+            printError("carereview: the dataset has \(error.total) problem\(error.total == 1 ? "" : "s"); nothing was loaded")
             throw ExitCode(1)
         }
     }

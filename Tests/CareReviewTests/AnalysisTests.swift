@@ -77,3 +77,37 @@ import EmbeddedCorpus
         #expect(stages.last == .caseForChange)
     }
 }
+
+/// The precomputed tallies give what the direct queries give, for every single-value filter.
+@Suite struct ProposalTallyTests {
+    @Test func talliesMatchDirectQueries() throws {
+        let c = try CorpusLoader.load(EmbeddedCorpus.source)
+        var filters: [PositionFilter] = [.none]
+        filters += Stance.allCases.map { PositionFilter(stances: [$0]) }
+        filters += StakeholderKind.allCases.map { PositionFilter(kinds: [$0]) }
+        filters += Stage.allCases.map { PositionFilter(stages: [$0]) }
+        filters += Theme.allCases.map { PositionFilter(themes: [$0]) }
+        filters.append(PositionFilter(stances: [.supports, .opposes], kinds: [.charity], stages: [.finalReport]))
+        for f in filters {
+            let fast = c.proposalTallies(filter: f)
+            let direct = c.proposals(filter: f, order: .theme)
+            #expect(fast.map(\.proposal.id) == direct.map(\.id), "\(f.description)")
+            #expect(fast.map(\.tally) == direct.map { c.stanceTally(ofProposal: $0.id, filter: f) }, "\(f.description)")
+        }
+    }
+
+    @Test func sparseMatrixMatchesPositions() throws {
+        let c = try CorpusLoader.load(EmbeddedCorpus.source)
+        let m = StanceMatrix(corpus: c)
+        var filled = 0
+        for r in m.rows.indices {
+            for col in m.columns.indices {
+                let expected = c.positions(onProposal: m.rows[r].id).last { $0.stakeholder == m.columns[col].id }
+                #expect(m.position(row: r, column: col)?.id == expected?.id)
+                if expected != nil { filled += 1 }
+            }
+            #expect(m.cells(row: r).count == Set(c.positions(onProposal: m.rows[r].id).map(\.stakeholder)).count)
+        }
+        #expect(filled > 0)
+    }
+}

@@ -153,6 +153,75 @@ import Testing
         #expect(load(path, cache).1 == .hit)
     }
 
+    /// Entries with a valid checksum but contents a load would refuse: a
+    /// quote whose start is past its end (the crash once seen), offsets past
+    /// the text, words the text does not hold, a dangling reference.
+    @Test(arguments: ["startAfterEnd", "pastTheEnd", "otherWords", "unknownStakeholder"])
+    func craftedEntryFallsBackToAFullLoad(_ craft: String) throws {
+        let path = try Fixture.copy(), cache = tempCache()
+        defer { cleanUp(path, cache.directory.path) }
+        let cold = try CorpusLoader.load(.directory(path))
+        _ = load(path, cache)
+        let file = try #require(cache.entries().first)
+        let bytes = [UInt8](try Data(contentsOf: file))
+        // The key follows the 8-byte magic and the one-byte version.
+        var reader = BinaryReader(bytes, offset: 9)
+        let key = try reader.hash()
+        let p = cold.positions[0], q = p.quotes[0]
+        let quote: Quote
+        var stakeholder = p.stakeholder
+        switch craft {
+        case "startAfterEnd": quote = Quote(document: q.document, text: q.text, start: q.end, end: q.start)
+        case "pastTheEnd": quote = Quote(document: q.document, text: q.text, start: q.start, end: q.end + 100_000)
+        case "otherWords": quote = Quote(document: q.document, text: "Words nobody wrote.", start: q.start, end: q.end)
+        default: quote = q; stakeholder = "nobody"
+        }
+        let forged = Position(id: p.id, stakeholder: stakeholder, proposal: p.proposal, stance: p.stance, summary: p.summary,
+                              date: p.date, quotes: [quote], reportedBy: p.reportedBy)
+        let corpus = Corpus(documents: cold.documents, stakeholders: cold.stakeholders, proposals: cold.proposals,
+                            positions: [forged] + cold.positions.dropFirst(), events: cold.events)
+        let entry = CorpusCacheEntry(corpus: corpus, textPaths: ["texts/alpha.txt", "texts/beta.txt"])
+        try Data(entry.encoded(key: key)).write(to: file)
+        let (result, outcome) = load(path, cache)
+        #expect(outcome == .miss(.damagedEntry))
+        expectSame(try result.get(), cold)
+        #expect(load(path, cache).1 == .hit)
+    }
+
+    /// Unchanged stat data (size, mtime, ctime, inode) means the YAML files
+    /// are not even read; a rewrite with the same bytes is read and hashed
+    /// again (and still hits); changed bytes miss.
+    @Test func statDataSkipsReadingUnchangedYAML() throws {
+        let path = try Fixture.copy(), cache = tempCache()
+        defer { cleanUp(path, cache.directory.path) }
+        Thread.sleep(forTimeInterval: Double(StampIndex.racyNanoseconds) / 1e9 + 0.2)   // older than the racy window
+        let base = CorpusSource.directory(path)
+        let reads = ReadCounter()
+        let counted = CorpusSource(displayRoot: base.displayRoot, reader: { name in
+            if name.hasSuffix(".yaml") { reads.bump() }
+            return base.read(name)
+        }, identity: base.identity, stamp: base.stamp)
+        #expect(CachedLoad.run(counted, cache: cache).outcome == .miss(.noEntry))
+        #expect(reads.count > 0)
+        reads.reset()
+        let warm = CachedLoad.run(counted, cache: cache)
+        #expect(warm.outcome == .hit)
+        #expect(reads.count == 0, "unchanged stat data: no YAML file read")
+        expectSame(try warm.result.get(), try CorpusLoader.load(.directory(path)))
+
+        let positions = path + "/positions.yaml"
+        let text = try String(contentsOfFile: positions, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: positions)
+        try text.write(toFile: positions, atomically: false, encoding: .utf8)   // same bytes, new inode and times
+        reads.reset()
+        #expect(CachedLoad.run(counted, cache: cache).outcome == .hit)
+        #expect(reads.count > 0, "changed stat data: the files are read and hashed")
+
+        try text.replacingOccurrences(of: "drastic", with: "Drastic").write(toFile: positions, atomically: false, encoding: .utf8)
+        let changed = CachedLoad.run(counted, cache: cache)
+        #expect(changed.outcome != .hit)
+    }
+
     @Test func datasetWithProblemsWritesNoCache() throws {
         let path = try Fixture.copy(editing: "positions.yaml") { $0.replacingOccurrences(of: "stance: opposes", with: "stance: hates") }
         let cache = tempCache()
@@ -261,4 +330,12 @@ import Testing
         #expect(r.isAtEnd)
         #expect(throws: BinaryDecodingError.self) { _ = try r.byte() }
     }
+}
+
+final class ReadCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var n = 0
+    func bump() { lock.lock(); n += 1; lock.unlock() }
+    func reset() { lock.lock(); n = 0; lock.unlock() }
+    var count: Int { lock.lock(); defer { lock.unlock() }; return n }
 }

@@ -1,47 +1,57 @@
 import Foundation
 import Testing
 @testable import CareReview
+import CareReviewNotes
 import EmbeddedCorpus
 
-/// Marks and notes made before the dataset was recoded follow their positions.
+/// Marks and notes made before the embedded dataset was recoded follow
+/// their positions (Resources/id-map.yaml, applied once by the notes store
+/// to the embedded dataset only).
 @Suite struct PositionIdMapTests {
-    static let map = PositionIdMap([
-        (old: "a.renamed", new: ["a.new-name"]),
-        (old: "b.split", new: ["b.first", "b.second"]),
-        (old: "c.kept", new: ["c.kept", "c.kept.2020"]),
-        (old: "d.one", new: ["d.merged"]),
-        (old: "d.two", new: ["d.merged"]),
-    ])
-
-    @Test func marksAndNotesFollowRenamesSplitsAndMerges() {
-        let before = Annotations(marked: ["a.renamed", "b.split", "c.kept", "untouched"],
-                                 notes: ["a.renamed": "rename note", "b.split": "split note", "c.kept": "kept note",
-                                         "d.one": "first", "d.two": "second", "untouched": "stays"])
-        let after = Self.map.apply(to: before)
-        #expect(after.marked == ["a.new-name", "b.first", "b.second", "c.kept", "c.kept.2020", "untouched"])
-        #expect(after.notes["a.new-name"] == "rename note" && after.notes["a.renamed"] == nil)
-        #expect(after.notes["b.first"] == "split note" && after.notes["b.second"] == "split note" && after.notes["b.split"] == nil)
-        #expect(after.notes["c.kept"] == "kept note" && after.notes["c.kept.2020"] == "kept note")
-        #expect(after.notes["d.merged"] == "first\n\nsecond")
-        #expect(after.notes["untouched"] == "stays")
-        // Applying it again changes nothing more (a note is never doubled).
-        #expect(Self.map.apply(to: after).notes == after.notes)
-    }
-
-    /// The embedded map: every old id is gone from the dataset (or kept on
-    /// purpose), and every new id exists, so no mark can land on nothing.
-    @Test func theEmbeddedMapPointsAtRealPositions() throws {
-        let map = try PositionIdMap(yaml: try #require(EmbeddedCorpus.files["id-map.yaml"]))
+    @Test func theEmbeddedMapReadsAndPointsAtRealPositions() throws {
+        let maps = EmbeddedCorpus.idMaps
+        #expect(maps.count == 1)
+        let map = try #require(maps.first)
         let corpus = try CorpusLoader.load(EmbeddedCorpus.source)
-        #expect(map.entries.count >= 20)
-        for (old, new) in map.entries {
+        #expect(map.mapping.count >= 20)
+        for (old, new) in map.mapping {
             for id in new { #expect(corpus.position(id) != nil, "\(old) → \(id), which is not a position") }
             #expect(corpus.position(old) == nil || new.contains(old), "\(old) still exists but is mapped away")
         }
     }
 
     @Test func aBrokenMapIsAnError() {
-        #expect(throws: IdMapError.self) { try PositionIdMap(yaml: "- old: x\n") }
-        #expect(throws: IdMapError.self) { try PositionIdMap(yaml: "old: x\n") }
+        #expect(throws: IdMapError.self) { try PositionIDMap(name: "x", yaml: "- old: x\n") }
+        #expect(throws: IdMapError.self) { try PositionIDMap(name: "x", yaml: "old: x\n") }
+        #expect(throws: IdMapError.self) { try PositionIDMap(name: "x", yaml: "- old: a\n  new: [b]\n- old: a\n  new: [c]\n") }
+    }
+
+    /// Notes saved on the old ids (a rename, a split, a split keeping its id)
+    /// attach to the new ids after the store opens with the embedded map, once;
+    /// a --data directory's notes on the same ids are left alone.
+    @Test func notesMadeBeforeTheRecodingStillAttach() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("crv-idmap-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let before = AnnotationStore(directory: dir, dataset: .embedded)
+        _ = try before.apply([.mark("professional-social-work.tor-sustainable-delivery", true),
+                              .note("basw.radical-reset", "BASW's verdict"),
+                              .mark("lga.tor-sustainable-delivery", true)])
+        let other = AnnotationStore(directory: dir, dataset: .directory(dir.path))
+        _ = try other.apply([.note("basw.radical-reset", "a --data note")])
+
+        let after = AnnotationStore(directory: dir, dataset: .embedded, idMaps: EmbeddedCorpus.idMaps)
+        let a = try after.load()
+        let map = try #require(EmbeddedCorpus.idMaps.first).mapping
+        for id in try #require(map["basw.radical-reset"]) { #expect(a.notes[id] == "BASW's verdict") }
+        #expect(a.notes["basw.radical-reset"] == nil)
+        for id in try #require(map["professional-social-work.tor-sustainable-delivery"]) { #expect(a.marked.contains(id)) }
+        #expect(a.marked.contains("lga.tor-sustainable-delivery") && a.marked.contains("lga.tor-sustainable-delivery.2020"))
+        // Once only: a mark cleared afterwards stays cleared when the store opens again.
+        _ = try after.apply([.mark("lga.tor-sustainable-delivery.2020", false)])
+        let again = try AnnotationStore(directory: dir, dataset: .embedded, idMaps: EmbeddedCorpus.idMaps).load()
+        #expect(!again.marked.contains("lga.tor-sustainable-delivery.2020"))
+        // Never a --data directory's.
+        #expect(try AnnotationStore(directory: dir, dataset: .directory(dir.path), idMaps: EmbeddedCorpus.idMaps).load()
+                    .notes["basw.radical-reset"] == "a --data note")
     }
 }

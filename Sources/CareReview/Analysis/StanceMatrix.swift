@@ -1,6 +1,8 @@
 /// Proposals as rows, stakeholders as columns, each cell the stakeholder's
-/// stance on the proposal (nil where none is recorded). Lookups are O(1);
-/// building it is proportional to the positions, once.
+/// stance on the proposal (nil where none is recorded). Stored sparse (each
+/// row's filled cells, sorted by column), so memory is proportional to the
+/// positions, never to proposals × stakeholders; a lookup is a binary search
+/// within one row.
 public struct StanceMatrix: Sendable {
     public let rows: [Proposal]
     public let columns: [Stakeholder]
@@ -8,7 +10,11 @@ public struct StanceMatrix: Sendable {
     /// characters; computed once here so views never redo it per frame.
     public let headers: [String]
     public static let headerWidth = 6
-    private let cells: [Int32]     // row-major; -1 = no position, else index into positions
+    /// Row r's cells are `cellColumn[rowStart[r]..<rowStart[r + 1]]`, ascending,
+    /// each with the index of its position in `cellPosition`.
+    private let rowStart: [Int32]
+    private let cellColumn: [Int32]
+    private let cellPosition: [Int32]
     private let positions: [Position]
 
     /// `order` sorts the rows; `kinds` keeps only stakeholders of those kinds
@@ -24,20 +30,47 @@ public struct StanceMatrix: Sendable {
         columns = corpus.stakeholdersByName().filter { usedStakeholders.contains($0.id) }
         let rowIndex = Dictionary(uniqueKeysWithValues: rows.enumerated().map { ($1.id, $0) })
         let columnIndex = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1.id, $0) })
-        var cells = [Int32](repeating: -1, count: rows.count * columns.count)
+        var filled: [(row: Int32, column: Int32, position: Int32)] = []
+        filled.reserveCapacity(kept.count)
         for (i, p) in kept.enumerated() {
             guard let r = rowIndex[p.proposal], let c = columnIndex[p.stakeholder] else { continue }
-            cells[r * columns.count + c] = Int32(i)
+            filled.append((Int32(r), Int32(c), Int32(i)))
         }
-        self.cells = cells
+        // By cell, the later position last: where a stakeholder has two positions on one proposal, the later one shows.
+        filled.sort { ($0.row, $0.column, $0.position) < ($1.row, $1.column, $1.position) }
+        var starts = [Int32](repeating: 0, count: rows.count + 1)
+        var columnsOut: [Int32] = [], positionsOut: [Int32] = []
+        columnsOut.reserveCapacity(filled.count); positionsOut.reserveCapacity(filled.count)
+        for (k, cell) in filled.enumerated() {
+            if k + 1 < filled.count, filled[k + 1].row == cell.row, filled[k + 1].column == cell.column { continue }
+            columnsOut.append(cell.column)
+            positionsOut.append(cell.position)
+            starts[Int(cell.row) + 1] += 1
+        }
+        for r in 0..<rows.count { starts[r + 1] += starts[r] }
+        rowStart = starts
+        cellColumn = columnsOut
+        cellPosition = positionsOut
         self.positions = kept
         headers = StanceMatrix.uniqueAbbreviations(columns, width: StanceMatrix.headerWidth)
     }
 
     public func position(row: Int, column: Int) -> Position? {
         guard rows.indices.contains(row), columns.indices.contains(column) else { return nil }
-        let i = cells[row * columns.count + column]
-        return i < 0 ? nil : positions[Int(i)]
+        var lo = Int(rowStart[row]), hi = Int(rowStart[row + 1])
+        let c = Int32(column)
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if cellColumn[mid] < c { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < Int(rowStart[row + 1]), cellColumn[lo] == c else { return nil }
+        return positions[Int(cellPosition[lo])]
+    }
+
+    /// The filled cells of a row: (column, position), by column.
+    public func cells(row: Int) -> [(column: Int, position: Position)] {
+        guard rows.indices.contains(row) else { return [] }
+        return (Int(rowStart[row])..<Int(rowStart[row + 1])).map { (Int(cellColumn[$0]), positions[Int(cellPosition[$0])]) }
     }
 
     public func stance(row: Int, column: Int) -> Stance? { position(row: row, column: column)?.stance }

@@ -52,24 +52,11 @@ public struct CorpusCache: Sendable {
         return files.sorted { ($0.date, $1.url.lastPathComponent) > ($1.date, $0.url.lastPathComponent) }.map(\.url)
     }
 
-    /// The file's bytes, read straight into an array (these files run to tens of MB).
+    /// The file's bytes, read straight into an array (these files run to
+    /// tens of MB). Anything but a regular file (a FIFO or device put in its
+    /// place) is no entry, found without blocking.
     func read(_ key: ContentHash) -> [UInt8]? {
-        let fd = open(fileURL(for: key).path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, info.st_size >= 0 else { return nil }
-        let size = Int(info.st_size)
-        var complete = true
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            while count < size {
-                let n = systemRead(fd, buffer.baseAddress! + count, size - count)
-                if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { complete = false; break }
-                count += n
-            }
-        }
-        return complete ? bytes : nil
+        try? readRegularFileBytes(fileURL(for: key).path, maxBytes: Int(Int32.max)).get()
     }
 
     /// Marks an entry as just used, so pruning keeps it.
@@ -102,15 +89,6 @@ public struct CorpusCache: Sendable {
     }
 }
 
-// read(2), by a name that CorpusCache's own read does not shadow.
-private func systemRead(_ fd: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    Glibc.read(fd, buffer, count)
-    #else
-    Darwin.read(fd, buffer, count)
-    #endif
-}
-
 /// How a cached load went; for tests and diagnostics.
 enum CacheOutcome: Equatable {
     case hit
@@ -129,6 +107,26 @@ enum CachedLoad {
     static func run(_ source: CorpusSource, cache: CorpusCache) -> (result: Result<Corpus, CorpusLoadError>, outcome: CacheOutcome) {
         let names = [CorpusLoader.documentsFile, CorpusLoader.stakeholdersFile, CorpusLoader.proposalsFile,
                      CorpusLoader.positionsFile, CorpusLoader.eventsFile]
+        // Stat data first (before any read, so a change while reading shows next time):
+        // when every YAML file's size, mtime, ctime and inode are those recorded
+        // with an entry, its key is known without reading or hashing them.
+        let stamps = source.stamp.map { stamp in names.map { stamp($0) } }
+        if let stamps, let identity = source.identity, let known = StampIndex.key(cache, identity, stamps),
+           let bytes = cache.read(known), case .success(let corpus) = restore(bytes, key: known, source: source) {
+            cache.touch(known)
+            return (.success(corpus), .hit)
+        }
+        var outcome = runHashing(source, cache: cache, names: names)
+        if let stamps, let identity = source.identity, let key = outcome.key {
+            StampIndex.record(cache, identity, stamps, key: key)
+        }
+        outcome.key = nil
+        return (outcome.result, outcome.outcome)
+    }
+
+    /// The load that reads and hashes every YAML file; `key` is set when an entry now exists for it.
+    private static func runHashing(_ source: CorpusSource, cache: CorpusCache, names: [String])
+        -> (result: Result<Corpus, CorpusLoadError>, outcome: CacheOutcome, key: ContentHash?) {
         // Read and hash the files on all cores (positions.yaml is most of the bytes).
         // events.yaml is optional: a missing one hashes as a marker no file can have.
         let read = parallelMap(names.count) { i -> (text: String, hash: ContentHash)? in
@@ -140,7 +138,7 @@ enum CachedLoad {
         }
         let files = read.compactMap { $0 }
         guard files.count == names.count else {
-            return (Result { () throws(CorpusLoadError) in try CorpusLoader.load(source) }, .miss(.yamlUnreadable))
+            return (Result { () throws(CorpusLoadError) in try CorpusLoader.load(source) }, .miss(.yamlUnreadable), nil)
         }
         let key = self.key(files.map { ($0.text.utf8.count, $0.hash) })
 
@@ -149,7 +147,7 @@ enum CachedLoad {
             switch restore(bytes, key: key, source: source) {
             case .success(let corpus):
                 cache.touch(key)
-                return (.success(corpus), .hit)
+                return (.success(corpus), .hit, key)
             case .failure(let why):
                 miss = why
             }
@@ -162,10 +160,10 @@ enum CachedLoad {
         let parsed = CorpusSource(displayRoot: source.displayRoot) { pinned[$0].map(CorpusSource.FileContents.text) ?? source.read($0) }
         do {
             let (corpus, textPaths) = try CorpusLoader.loadValidated(parsed)
-            cache.write(CorpusCacheEntry(corpus: corpus, textPaths: textPaths).encoded(key: key), key: key)
-            return (.success(corpus), .miss(miss))
+            let written = cache.write(CorpusCacheEntry(corpus: corpus, textPaths: textPaths).encoded(key: key), key: key)
+            return (.success(corpus), .miss(miss), written ? key : nil)
         } catch {
-            return (.failure(error), .miss(miss))
+            return (.failure(error), .miss(miss), nil)
         }
     }
 
@@ -195,7 +193,77 @@ enum CachedLoad {
             guard let text else { return .failure(.textChanged) }
             documents.append(record.document(text: text))
         }
+        // A checksum proves the file is whole, not that it is ours: an entry
+        // written by hand (or by a buggy writer) is checked as a load would
+        // check it (ids, references, every quote verbatim at its offsets in
+        // the re-read texts), so it can neither crash the browser nor show
+        // words the texts do not hold. Only the YAML parse is skipped.
+        guard consistent(documents, entry) else { return .failure(.damagedEntry) }
         return .success(Corpus(documents: documents, stakeholders: entry.stakeholders,
                                proposals: entry.proposals, positions: entry.positions, events: entry.events))
+    }
+
+    static func consistent(_ documents: [Document], _ entry: CorpusCacheEntry) -> Bool {
+        let here = SourceLocation(file: "cache", line: 0, column: 0)
+        var r = CorpusRecords()
+        r.documents = documents.map { Located(value: $0, at: here) }
+        r.stakeholders = entry.stakeholders.map { Located(value: $0, at: here) }
+        r.proposals = entry.proposals.map { Located(value: $0, at: here) }
+        r.positions = entry.positions.map { Located(value: $0, at: here) }
+        r.events = entry.events.map { Located(value: $0, at: here) }
+        r.quotes = (entry.proposals.flatMap(\.reviewWords) + entry.positions.flatMap(\.quotes)).map { Located(value: $0, at: here) }
+        r.declared = [.document: Set(documents.map(\.id)), .stakeholder: Set(entry.stakeholders.map(\.id)),
+                      .proposal: Set(entry.proposals.map(\.id)), .position: Set(entry.positions.map(\.id))]
+        return CorpusValidator.validate(r).isEmpty
+    }
+}
+
+/// Per dataset directory, the stat data of its YAML files when an entry was
+/// last served or written for them, and that entry's key (git's index, in
+/// small). A stamp younger than `racyNanoseconds` when recorded is not kept:
+/// a file written within the clock's resolution of the record could change
+/// again without its mtime showing it.
+enum StampIndex {
+    static let racyNanoseconds: Int64 = 2_000_000_000
+    static let magic = "carereview stamps v1"
+
+    static func url(_ cache: CorpusCache, _ identity: String) -> URL {
+        cache.directory.appendingPathComponent("stamps-\(ContentHash.of(identity)).bin")
+    }
+
+    static func key(_ cache: CorpusCache, _ identity: String, _ stamps: [FileStamp?]) -> ContentHash? {
+        guard let bytes = try? readRegularFileBytes(url(cache, identity).path, maxBytes: 1 << 16).get() else { return nil }
+        var r = BinaryReader(bytes)
+        do {
+            guard try r.string() == magic, try r.string() == identity else { return nil }
+            let key = try r.hash()
+            let recorded = try r.array { r throws(BinaryDecodingError) -> FileStamp? in
+                try r.optional { r throws(BinaryDecodingError) in
+                    FileStamp(size: Int64(try r.int()), mtime: Int64(try r.int()), ctime: Int64(try r.int()),
+                              inode: try r.varint(), device: try r.varint())
+                }
+            }
+            return r.isAtEnd && recorded == stamps ? key : nil
+        } catch {
+            return nil
+        }
+    }
+
+    static func record(_ cache: CorpusCache, _ identity: String, _ stamps: [FileStamp?], key: ContentHash) {
+        var now = timespec()
+        clock_gettime(CLOCK_REALTIME, &now)
+        let nowNs = Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+        guard stamps.allSatisfy({ $0.map { nowNs - max($0.mtime, $0.ctime) >= racyNanoseconds } ?? true }) else {
+            try? FileManager.default.removeItem(at: url(cache, identity))
+            return
+        }
+        var w = BinaryWriter()
+        w.string(magic); w.string(identity); w.hash(key)
+        w.array(stamps) { w, stamp in
+            w.optional(stamp) { w, s in
+                w.int(Int(s.size)); w.int(Int(s.mtime)); w.int(Int(s.ctime)); w.varint(s.inode); w.varint(s.device)
+            }
+        }
+        try? AtomicFile.write(Data(w.bytes), to: url(cache, identity))
     }
 }

@@ -33,7 +33,7 @@ struct CorpusCacheEntry {
     static let version: UInt64 = 2
     /// Goes into the key: a new loader or format never meets an old entry.
     /// Bump when the format or what a clean load returns changes (including a Yams upgrade).
-    static let keyPrefix = "carereview corpus cache v\(version); loader v1; Yams 6.2.2"
+    static let keyPrefix = "carereview corpus cache v\(version); loader v2 (libyaml events); Yams 6.2.2"
 
     init(corpus: Corpus, textPaths: [String]) {
         precondition(textPaths.count == corpus.documents.count)

@@ -1,4 +1,3 @@
-internal import Yams
 import Foundation
 
 /// Reads a dataset (four YAML files and the article texts), validates it,
@@ -41,87 +40,87 @@ public enum CorpusLoader {
     /// Every problem in the dataset, in file order; empty when it is clean.
     public static func validate(_ source: CorpusSource) -> [Diagnostic] {
         let records = read(source)
-        return (records.diagnostics + CorpusValidator.validate(records)).sorted()
+        return Diagnostic.distinctSorted(records.diagnostics + CorpusValidator.validate(records))
     }
 
     // MARK: - Reading
 
-    /// One piece of parsing work: a chunk of one file.
-    private struct Job {
-        let kind: EntityKind
-        let file: String        // as shown in diagnostics
-        let chunk: YAMLChunk
-    }
+    static let files: [(EntityKind, String)] = [(.document, documentsFile), (.stakeholder, stakeholdersFile),
+                                                 (.proposal, proposalsFile), (.position, positionsFile), (.event, eventsFile)]
 
-    /// Reads all four files. Large files are split into chunks of whole
-    /// entries that are parsed and converted on all cores (YAML composition
-    /// dominates load time); results are merged back in file order.
+    /// Reads all four files, each in one pass over libyaml's events (see
+    /// YAMLEventReader), the four on separate cores; results merged in file order.
     static func read(_ source: CorpusSource) -> CorpusRecords {
+        let parts = parallelMap(files.count) { i in readFile(files[i].0, files[i].1, source) }
         var records = CorpusRecords()
-        var jobs: [Job] = []
-        let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-        for (kind, name) in [(EntityKind.document, documentsFile), (.stakeholder, stakeholdersFile),
-                             (.proposal, proposalsFile), (.position, positionsFile), (.event, eventsFile)] {
-            let path = source.displayPath(name)
-            switch source.read(name) {
-            case .missing where kind == .event:
-                continue
-            case .missing:
-                records.diagnostics.append(Diagnostic(file: path, line: 1, column: 1, message: "file is missing"))
-                records.unreadable.insert(kind)
-            case .unreadable(let why):
-                records.diagnostics.append(Diagnostic(file: path, line: 1, column: 1, message: why))
-                records.unreadable.insert(kind)
-            case .text(let text):
-                let chunks = YAMLChunks.split(text, into: 4 * cores) ?? [YAMLChunk(text: text, lineOffset: 0)]
-                jobs += chunks.map { Job(kind: kind, file: path, chunk: $0) }
-            }
-        }
-        let parts = parallelMap(jobs.count) { i -> (CorpusRecords, Diagnostic?) in
-            let job = jobs[i]
-            switch YAMLChunks.parse(job.chunk.text, file: job.file, lineOffset: job.chunk.lineOffset) {
-            case .failed(let problem): return (CorpusRecords(), problem)
-            case .entries(let nodes): return (convert(nodes, job, source), nil)
-            }
-        }
-        // A file with a syntax error is reported once, as a whole-file parse
-        // reports it, and none of its entries are used.
-        var failed: Set<String> = []
-        for (job, (_, problem)) in zip(jobs, parts) where problem != nil && !failed.contains(job.file) {
-            failed.insert(job.file)
-            records.unreadable.insert(job.kind)
-            if case .failed(let whole) = YAMLChunks.parse(wholeText(job.file, jobs), file: job.file) {
-                records.diagnostics.append(whole)
-            } else {
-                records.diagnostics.append(problem!)
-            }
-        }
-        for (job, (part, _)) in zip(jobs, parts) where !failed.contains(job.file) { records.merge(part) }
+        for part in parts { records.merge(part) }
         return records
     }
 
-    private static func wholeText(_ file: String, _ jobs: [Job]) -> String {
-        jobs.filter { $0.file == file }.map(\.chunk.text).joined()
+    /// One file: its entries, or (on a YAML syntax error) the error alone and
+    /// none of its entries, as the file is then unreadable as a whole.
+    static func readFile(_ kind: EntityKind, _ name: String, _ source: CorpusSource) -> CorpusRecords {
+        var r = CorpusRecords()
+        let path = source.displayPath(name)
+        let text: String
+        switch source.read(name) {
+        case .missing where kind == .event:
+            return r   // events.yaml is optional
+        case .missing:
+            r.diagnostics.append(Diagnostic(file: path, line: 1, column: 1, message: "file is missing"))
+            r.unreadable.insert(kind)
+            return r
+        case .unreadable(let why):
+            r.diagnostics.append(Diagnostic(file: path, line: 1, column: 1, message: why))
+            r.unreadable.insert(kind)
+            return r
+        case .text(let t):
+            text = t
+        }
+        let sink = DiagnosticSink()
+        let outcome = text.utf8.withContiguousStorageIfAvailable { buffer in
+            YAMLEventReader.read(buffer) { tree, node in
+                convert(node, kind, YAMLContext(file: path, tree: tree), source, sink, &r)
+            }
+        } ?? {
+            let bytes = Array(text.utf8)
+            return bytes.withUnsafeBufferPointer { buffer in
+                YAMLEventReader.read(buffer) { tree, node in
+                    convert(node, kind, YAMLContext(file: path, tree: tree), source, sink, &r)
+                }
+            }
+        }()
+        if case .failed(let line, let column, let message) = outcome {
+            var failed = CorpusRecords()
+            failed.unreadable.insert(kind)
+            failed.diagnostics = [Diagnostic(file: path, line: line, column: column, message: message)]
+            return failed
+        }
+        r.diagnostics += sink.items
+        return r
     }
 
-    /// Converts parsed entries. Entities refused for a bad field still
-    /// declare their id, so references to them are not reported again as unknown.
-    private static func convert(_ nodes: [Node], _ job: Job, _ source: CorpusSource) -> CorpusRecords {
-        let sink = DiagnosticSink()
-        var r = CorpusRecords()
-        let ctx = YAMLContext(file: job.file, lineOffset: job.chunk.lineOffset)
-        for node in nodes {
-            if case .mapping(let m) = node, let id = m["id"]?.scalar?.string { r.declared[job.kind, default: []].insert(id) }
-            switch job.kind {
-            case .document: if let x = readDocument(node, ctx, source: source, sink: sink) { r.documents.append(x) }
-            case .stakeholder: if let x = readStakeholder(node, ctx, sink: sink) { r.stakeholders.append(x) }
-            case .proposal: if let x = readProposal(node, ctx, sink: sink, allQuotes: &r.quotes) { r.proposals.append(x) }
-            case .position: if let x = readPosition(node, ctx, sink: sink, allQuotes: &r.quotes) { r.positions.append(x) }
-            case .event: if let x = readEvent(node, ctx, sink: sink) { r.events.append(x) }
+    /// Converts one entry. Entities refused for a bad field still declare
+    /// their id, so references to them are not reported again as unknown.
+    private static func convert(_ node: Int32, _ kind: EntityKind, _ ctx: YAMLContext, _ source: CorpusSource,
+                                _ sink: DiagnosticSink, _ r: inout CorpusRecords) {
+        let tree = ctx.tree
+        if tree[node].kind == .mapping {
+            let items = tree.items(node)
+            var i = items.startIndex
+            while i < items.endIndex {
+                let key = tree[items[i]], value = tree[items[i + 1]]
+                if key.kind == .scalar, key.scalar == "id", value.kind == .scalar { r.declared[kind, default: []].insert(value.scalar) }
+                i += 2
             }
         }
-        r.diagnostics = sink.items
-        return r
+        switch kind {
+        case .document: if let x = readDocument(node, ctx, source: source, sink: sink) { r.documents.append(x) }
+        case .stakeholder: if let x = readStakeholder(node, ctx, sink: sink) { r.stakeholders.append(x) }
+        case .proposal: if let x = readProposal(node, ctx, sink: sink, allQuotes: &r.quotes) { r.proposals.append(x) }
+        case .position: if let x = readPosition(node, ctx, sink: sink, allQuotes: &r.quotes) { r.positions.append(x) }
+        case .event: if let x = readEvent(node, ctx, sink: sink) { r.events.append(x) }
+        }
     }
 }
 
@@ -131,11 +130,19 @@ struct Located<T> {
     let value: T
     let at: SourceLocation
     var quotes: [Located<Quote>] = []
-    var references: [Field: SourceLocation] = [:]
+    /// Where a position's stakeholder (or a quote's document) was written.
+    var firstReference: SourceLocation? = nil
+    /// Where a position's proposal (or a quote's offsets) was written.
+    var secondReference: SourceLocation? = nil
     /// For a document: the dataset-relative path its text was read from.
     var textPath: String? = nil
 
-    func location(_ field: Field) -> SourceLocation { references[field] ?? at }
+    func location(_ field: Field) -> SourceLocation {
+        switch field {
+        case .stakeholder, .document: firstReference ?? at
+        case .proposal, .offsets: secondReference ?? at
+        }
+    }
 }
 
 enum EntityKind { case document, stakeholder, proposal, position, event }
@@ -157,13 +164,16 @@ struct CorpusRecords {
     var diagnostics: [Diagnostic] = []
 
     mutating func merge(_ other: CorpusRecords) {
-        documents += other.documents
-        stakeholders += other.stakeholders
-        proposals += other.proposals
-        positions += other.positions
-        events += other.events
-        quotes += other.quotes
-        diagnostics += other.diagnostics
+        // Each file's part is merged into an empty list: assigning shares the
+        // array (no per-element copy, which costs a retain per field).
+        func join<T>(_ a: inout [T], _ b: [T]) { if a.isEmpty { a = b } else { a += b } }
+        join(&documents, other.documents)
+        join(&stakeholders, other.stakeholders)
+        join(&proposals, other.proposals)
+        join(&positions, other.positions)
+        join(&events, other.events)
+        join(&quotes, other.quotes)
+        join(&diagnostics, other.diagnostics)
         for (kind, ids) in other.declared { declared[kind, default: []].formUnion(ids) }
         unreadable.formUnion(other.unreadable)
     }

@@ -1,8 +1,6 @@
-internal import Yams
-
 /// Turns one YAML entry into a model value, reporting each bad field.
 extension CorpusLoader {
-    static func readDocument(_ node: Node, _ ctx: YAMLContext, source: CorpusSource, sink: DiagnosticSink) -> Located<Document>? {
+    static func readDocument(_ node: Int32, _ ctx: YAMLContext, source: CorpusSource, sink: DiagnosticSink) -> Located<Document>? {
         guard let f = YAMLFields(node, ctx, what: "a document", sink: sink) else { return nil }
         f.rejectUnknownKeys(["id", "title", "author", "publisher", "date", "date_note", "stage", "url", "text"])
         let id = f.string("id"), title = f.string("title"), date = f.date("date")
@@ -23,7 +21,7 @@ extension CorpusLoader {
         return Located(value: doc, at: f.location(of: "id"), textPath: textPath)
     }
 
-    static func readStakeholder(_ node: Node, _ ctx: YAMLContext, sink: DiagnosticSink) -> Located<Stakeholder>? {
+    static func readStakeholder(_ node: Int32, _ ctx: YAMLContext, sink: DiagnosticSink) -> Located<Stakeholder>? {
         guard let f = YAMLFields(node, ctx, what: "a stakeholder", sink: sink) else { return nil }
         f.rejectUnknownKeys(["id", "name", "aliases", "kind", "description"])
         let id = f.string("id"), name = f.string("name"), kind = f.word("kind", StakeholderKind.self)
@@ -33,7 +31,7 @@ extension CorpusLoader {
                        at: f.location(of: "id"))
     }
 
-    static func readProposal(_ node: Node, _ ctx: YAMLContext, sink: DiagnosticSink, allQuotes: inout [Located<Quote>]) -> Located<Proposal>? {
+    static func readProposal(_ node: Int32, _ ctx: YAMLContext, sink: DiagnosticSink, allQuotes: inout [Located<Quote>]) -> Located<Proposal>? {
         guard let f = YAMLFields(node, ctx, what: "a proposal", sink: sink) else { return nil }
         f.rejectUnknownKeys(["id", "title", "aliases", "summary", "stage", "theme", "review_words"])
         let id = f.string("id"), title = f.string("title"), summary = f.string("summary")
@@ -51,7 +49,7 @@ extension CorpusLoader {
         return Located(value: proposal, at: f.location(of: "id"), quotes: quotes)
     }
 
-    static func readPosition(_ node: Node, _ ctx: YAMLContext, sink: DiagnosticSink, allQuotes: inout [Located<Quote>]) -> Located<Position>? {
+    static func readPosition(_ node: Int32, _ ctx: YAMLContext, sink: DiagnosticSink, allQuotes: inout [Located<Quote>]) -> Located<Position>? {
         guard let f = YAMLFields(node, ctx, what: "a position", sink: sink) else { return nil }
         f.rejectUnknownKeys(["id", "stakeholder", "proposal", "stance", "summary", "date", "date_note", "reported_by", "quotes"])
         let id = f.string("id"), stakeholder = f.string("stakeholder"), proposal = f.string("proposal")
@@ -63,10 +61,10 @@ extension CorpusLoader {
         let position = Position(id: id, stakeholder: stakeholder, proposal: proposal, stance: stance, summary: summary,
                                 date: date, quotes: quotes.map(\.value), reportedBy: reportedBy, dateNote: dateNote)
         return Located(value: position, at: f.location(of: "id"), quotes: quotes,
-                       references: [.stakeholder: f.location(of: "stakeholder"), .proposal: f.location(of: "proposal")])
+                       firstReference: f.location(of: "stakeholder"), secondReference: f.location(of: "proposal"))
     }
 
-    static func readEvent(_ node: Node, _ ctx: YAMLContext, sink: DiagnosticSink) -> Located<GovernmentEvent>? {
+    static func readEvent(_ node: Int32, _ ctx: YAMLContext, sink: DiagnosticSink) -> Located<GovernmentEvent>? {
         guard let f = YAMLFields(node, ctx, what: "an event", sink: sink) else { return nil }
         f.rejectUnknownKeys(["proposal", "date", "kind", "instrument", "summary", "source_title", "source_url", "checked"])
         let proposal = f.string("proposal"), date = f.date("date"), kind = f.word("kind", GovernmentEventKind.self)
@@ -75,15 +73,15 @@ extension CorpusLoader {
         guard let proposal, let date, let kind, let instrument, let summary, let title, let url, let checked else { return nil }
         let event = GovernmentEvent(proposal: proposal, date: date, kind: kind, instrument: instrument, summary: summary,
                                     sourceTitle: title, sourceURL: url, checked: checked)
-        return Located(value: event, at: f.location(of: "proposal"), references: [.proposal: f.location(of: "proposal")])
+        return Located(value: event, at: f.location(of: "proposal"), secondReference: f.location(of: "proposal"))
     }
 
-    static func readQuote(_ node: Node, _ ctx: YAMLContext, sink: DiagnosticSink) -> Located<Quote>? {
+    static func readQuote(_ node: Int32, _ ctx: YAMLContext, sink: DiagnosticSink) -> Located<Quote>? {
         guard let f = YAMLFields(node, ctx, what: "a quote", sink: sink) else { return nil }
         f.rejectUnknownKeys(["document", "text", "start", "end"])
         let document = f.string("document"), text = f.string("text"), start = f.int("start"), end = f.int("end")
         guard let document, let text, let start, let end else { return nil }
         return Located(value: Quote(document: document, text: text, start: start, end: end),
-                       at: f.location, references: [.document: f.location(of: "document"), .offsets: f.location(of: "start")])
+                       at: f.location, firstReference: f.location(of: "document"), secondReference: f.location(of: "start"))
     }
 }

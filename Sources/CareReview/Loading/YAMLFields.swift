@@ -1,5 +1,3 @@
-internal import Yams
-
 /// Collects every problem found while reading, so one run reports them all.
 final class DiagnosticSink {
     private(set) var items: [Diagnostic] = []
@@ -7,62 +5,87 @@ final class DiagnosticSink {
     func add(_ at: SourceLocation, _ message: String) { items.append(at.diagnostic(message)) }
 }
 
+/// The file a tree came from, for locations.
+struct YAMLContext {
+    let file: String
+    let tree: YAMLTree
+
+    func location(of id: Int32) -> SourceLocation {
+        let n = tree[id]
+        return SourceLocation(file: file, line: Int(n.line), column: Int(n.column))
+    }
+
+    func isNull(_ id: Int32) -> Bool {
+        let n = tree[id]
+        guard n.kind == .scalar, n.plain else { return false }
+        switch n.scalar { case "", "~", "null", "Null", "NULL": return true; default: return false }
+    }
+}
+
 /// Reads typed fields out of one YAML mapping, reporting each problem at
 /// the line and column of the offending node.
 struct YAMLFields {
     let context: YAMLContext
-    let node: Node
+    let node: Int32
     let sink: DiagnosticSink
-    private let values: [String: (key: Node, value: Node)]
+    /// Our mappings have a handful of keys: a list is faster than a dictionary.
+    private var values: [(name: String, key: Int32, value: Int32)] = []
 
     /// nil (after reporting) when `node` is not a mapping.
-    init?(_ node: Node, _ context: YAMLContext, what: String, sink: DiagnosticSink) {
+    init?(_ node: Int32, _ context: YAMLContext, what: String, sink: DiagnosticSink) {
         self.context = context
         self.node = node
         self.sink = sink
-        guard case .mapping(let mapping) = node else {
+        let tree = context.tree
+        guard tree[node].kind == .mapping else {
             sink.add(context.location(of: node), "expected a mapping (key: value lines) for \(what)")
             return nil
         }
-        var values: [String: (key: Node, value: Node)] = [:]
-        for (key, value) in mapping {
-            guard let name = key.scalar?.string else {
+        let items = tree.items(node)
+        values.reserveCapacity(items.count / 2)
+        var i = items.startIndex
+        while i < items.endIndex {
+            let key = items[i], value = items[i + 1]
+            i += 2
+            guard tree[key].kind == .scalar else {
                 sink.add(context.location(of: key), "keys must be plain words")
                 continue
             }
-            if values[name] != nil {
-                sink.add(context.location(of: key), "duplicate key '\(name)'")
+            let name = tree[key].scalar
+            if let earlier = values.firstIndex(where: { $0.name == name }) {
+                // Reported where the repeat is, naming the first; the later value wins, as in YAML loaders that allow it.
+                sink.add(context.location(of: key), "duplicate key '\(name)' (first at line \(tree[values[earlier].key].line))")
+                values[earlier] = (name, key, value)
+            } else {
+                values.append((name, key, value))
             }
-            values[name] = (key, value)
         }
-        self.values = values
     }
 
     var location: SourceLocation { context.location(of: node) }
 
+    private func pair(_ key: String) -> (name: String, key: Int32, value: Int32)? {
+        values.first { $0.name == key }
+    }
+
     func location(of key: String) -> SourceLocation {
-        guard let pair = values[key] else { return location }
+        guard let pair = pair(key) else { return location }
         return context.location(of: pair.value)
     }
 
-    func has(_ key: String) -> Bool { values[key] != nil }
+    func has(_ key: String) -> Bool { pair(key) != nil }
 
     /// Reports keys outside `allowed`: a misspelt key would otherwise be silently ignored.
     func rejectUnknownKeys(_ allowed: [String]) {
-        for (name, pair) in values where !allowed.contains(name) {
+        for pair in values where !allowed.contains(pair.name) {
             sink.add(context.location(of: pair.key),
-                     "unknown key '\(name)' (expected one of: \(allowed.joined(separator: ", ")))")
+                     "unknown key '\(pair.name)' (expected one of: \(allowed.joined(separator: ", ")))")
         }
-    }
-
-    private func isNull(_ node: Node) -> Bool {
-        guard case .scalar(let s) = node else { return false }
-        return s.style == .plain && ["", "~", "null", "Null", "NULL"].contains(s.string)
     }
 
     /// A required, non-empty string.
     func string(_ key: String) -> String? {
-        guard let pair = values[key] else {
+        guard let pair = pair(key) else {
             sink.add(location, "missing required key '\(key)'")
             return nil
         }
@@ -71,21 +94,21 @@ struct YAMLFields {
 
     /// An optional string: absent or null gives nil; present must be non-empty text.
     func optionalString(_ key: String) -> String? {
-        guard let pair = values[key], !isNull(pair.value) else { return nil }
+        guard let pair = pair(key), !context.isNull(pair.value) else { return nil }
         return nonEmptyString(pair.value, key: key)
     }
 
-    private func nonEmptyString(_ node: Node, key: String) -> String? {
-        let at = context.location(of: node)
-        guard case .scalar(let s) = node, !isNull(node) else {
-            sink.add(at, "'\(key)' must be text")
+    private func nonEmptyString(_ id: Int32, key: String) -> String? {
+        let n = context.tree[id]
+        guard n.kind == .scalar, !context.isNull(id) else {
+            sink.add(context.location(of: id), "'\(key)' must be text")
             return nil
         }
-        if s.string.trimmingWhitespace().isEmpty {
-            sink.add(at, "'\(key)' is empty")
+        if n.scalar.isBlank {
+            sink.add(context.location(of: id), "'\(key)' is empty")
             return nil
         }
-        return s.string
+        return n.scalar
     }
 
     func int(_ key: String) -> Int? {
@@ -117,30 +140,38 @@ struct YAMLFields {
 
     /// An optional list of strings; absent gives [].
     func stringList(_ key: String) -> [String] {
-        guard let pair = values[key], !isNull(pair.value) else { return [] }
-        guard case .sequence(let seq) = pair.value else {
+        guard let pair = pair(key), !context.isNull(pair.value) else { return [] }
+        guard context.tree[pair.value].kind == .sequence else {
             sink.add(context.location(of: pair.value), "'\(key)' must be a list")
             return []
         }
-        return seq.compactMap { nonEmptyString($0, key: key) }
+        return context.tree.items(pair.value).compactMap { nonEmptyString($0, key: key) }
     }
 
     /// A list of mappings; absent gives [] (or a diagnostic when required).
-    func nodes(_ key: String, required: Bool) -> [Node] {
-        guard let pair = values[key], !isNull(pair.value) else {
+    func nodes(_ key: String, required: Bool) -> ArraySlice<Int32> {
+        guard let pair = pair(key), !context.isNull(pair.value) else {
             if required { sink.add(location, "missing required key '\(key)'") }
             return []
         }
-        guard case .sequence(let seq) = pair.value else {
+        guard context.tree[pair.value].kind == .sequence else {
             sink.add(context.location(of: pair.value), "'\(key)' must be a list")
             return []
         }
-        if required && seq.isEmpty { sink.add(context.location(of: pair.value), "'\(key)' is empty") }
-        return Array(seq)
+        let items = context.tree.items(pair.value)
+        if required && items.isEmpty { sink.add(context.location(of: pair.value), "'\(key)' is empty") }
+        return items
     }
 }
 
 extension String {
+    /// Empty or whitespace only; without Character work when it starts with
+    /// a visible ASCII byte (nearly every value).
+    var isBlank: Bool {
+        if let b = utf8.first, b > 0x20, b < 0x7F { return false }
+        return trimmingWhitespace().isEmpty
+    }
+
     func trimmingWhitespace() -> Substring {
         var s = self[...]
         while let f = s.first, f.isWhitespace { s.removeFirst() }

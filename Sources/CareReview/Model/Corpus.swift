@@ -16,6 +16,8 @@ public struct Corpus: Sendable {
     private let positionsByStakeholder: [String: [Int]]
     private let quotesByDocument: [String: [QuoteRef]]
     private let eventsByProposal: [String: [GovernmentEvent]]
+    /// Per-proposal stance tallies by kind and stage, built on first use (see ProposalTallies).
+    let tallies: LazyValue<ProposalTallies>
 
     /// A quote's place in the corpus: which position (or proposal's review
     /// words) it belongs to. Sorted by offset within each document.
@@ -32,6 +34,7 @@ public struct Corpus: Sendable {
         self.proposals = proposals
         self.positions = positions
         self.events = events
+        tallies = LazyValue { ProposalTallies(documents: documents, stakeholders: stakeholders, proposals: proposals, positions: positions) }
         eventsByProposal = Dictionary(grouping: events, by: \.proposal).mapValues { $0.sorted { $0.date < $1.date } }
         documentIndex = Corpus.index(documents.map(\.id))
         stakeholderIndex = Corpus.index(stakeholders.map(\.id))

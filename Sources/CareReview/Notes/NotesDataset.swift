@@ -36,8 +36,4 @@ public struct PositionIDMap: Sendable, Hashable {
         self.name = name
         self.mapping = mapping
     }
-
-    /// The renamings of the embedded dataset's ids, oldest first, that every
-    /// store opened on it applies (once each). Add a map here when ids change.
-    public static let embedded: [PositionIDMap] = []
 }

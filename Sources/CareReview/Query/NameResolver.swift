@@ -14,24 +14,33 @@ public struct NameResolver: Sendable {
         let initials: [String]    // acronyms of the name and aliases ("rcc")
         let words: [[String]]     // folded words of the name and aliases
     }
-    private let entries: [Entry]
+    /// Built on first use: a browser that never resolves a name (most
+    /// sessions) never pays for folding every name in a large corpus.
+    private let built: LazyValue<[Entry]>
+    private var entries: [Entry] { built.value }
 
     /// `names`: for each id, its display name followed by its aliases.
     public init(_ names: [(id: String, names: [String])]) {
-        entries = names.map { item in
-            let all = [item.id] + item.names
-            let words = item.names.map { TextFolding.words($0).map(\.folded) }
-            let initials = words.map { ws in String(ws.compactMap(\.first)) }.filter { $0.count >= 2 }
-            return Entry(id: item.id, keys: all.map(TextFolding.compact), initials: initials, words: words)
+        self.init(lazy: { names })
+    }
+
+    init(lazy names: @escaping @Sendable () -> [(id: String, names: [String])]) {
+        built = LazyValue {
+            names().map { item in
+                let all = [item.id] + item.names
+                let words = item.names.map { TextFolding.words($0).map(\.folded) }
+                let initials = words.map { ws in String(ws.compactMap(\.first)) }.filter { $0.count >= 2 }
+                return Entry(id: item.id, keys: all.map(TextFolding.compact), initials: initials, words: words)
+            }
         }
     }
 
     public static func stakeholders(_ corpus: Corpus) -> NameResolver {
-        NameResolver(corpus.stakeholders.map { ($0.id, [$0.name] + $0.aliases) })
+        NameResolver(lazy: { corpus.stakeholders.map { ($0.id, [$0.name] + $0.aliases) } })
     }
 
     public static func proposals(_ corpus: Corpus) -> NameResolver {
-        NameResolver(corpus.proposals.map { ($0.id, [$0.title] + $0.aliases) })
+        NameResolver(lazy: { corpus.proposals.map { ($0.id, [$0.title] + $0.aliases) } })
     }
 
     public func resolve(_ query: String) -> Resolution {

@@ -78,35 +78,62 @@ enum CorpusValidator {
         return close.isEmpty ? "" : " (did you mean \(close.prefix(3).map { "'\($0)'" }.joined(separator: ", "))?)"
     }
 
+    /// Checks each distinct quote once (a quote repeated through YAML
+    /// aliases, or copied, is one check), reporting it at each distinct place
+    /// it was written. Cost: one pass over the text for the offsets, plus the
+    /// quotes' own lengths; a mismatch adds one linear search for where the
+    /// quote really is, for the first `hintLimit` mismatches of a document.
     private static func checkQuotes(_ quotes: [Located<Quote>], in doc: Document, _ problems: inout [Diagnostic]) {
-        let offsets = quotes.flatMap { [$0.value.start, $0.value.end] }
+        // Group equal quotes by sorting (offsets first, so long texts are
+        // compared only on equal offsets) rather than hashing their texts.
+        let sorted = quotes.sorted { a, b in
+            (a.value.start, a.value.end) != (b.value.start, b.value.end)
+                ? (a.value.start, a.value.end) < (b.value.start, b.value.end) : a.value.text < b.value.text
+        }
+        var order: [Quote] = []
+        var places: [[SourceLocation]] = []
+        for q in sorted {
+            if let last = order.last, last == q.value {
+                // Repeats at one place (aliases) are dropped with the other identical diagnostics.
+                places[places.count - 1].append(q.location(.offsets))
+            } else {
+                order.append(q.value)
+                places.append([q.location(.offsets)])
+            }
+        }
+        let offsets = order.flatMap { [$0.start, $0.end] }
         let index = QuoteAnchor.indices(ofScalarOffsets: offsets, in: doc.text)
-        for q in quotes {
-            let quote = q.value
-            let at = q.location(.offsets)
-            guard quote.start < quote.end else {
-                problems.append(at.diagnostic("quote start \(quote.start) must be before its end \(quote.end)"))
-                continue
+        var finder: QuoteAnchor.Finder?
+        var hints = 0
+        func whereItIs(_ quote: Quote) -> String {
+            hints += 1
+            guard hints <= hintLimit else { return "" }
+            if finder == nil { finder = QuoteAnchor.Finder(doc.text) }
+            if let found = finder!.locate(quote.text) {
+                return "; the quote is at start: \(found.lowerBound), end: \(found.upperBound)"
             }
-            guard let a = index[quote.start], let b = index[quote.end] else {
-                problems.append(at.diagnostic("quote offsets \(quote.start)..\(quote.end) are past the end of document '\(doc.id)'"
-                                              + whereItIs(quote, doc)))
-                continue
+            return "; the quote's text does not occur in the document"
+        }
+        for (k, quote) in order.enumerated() {
+            let message: String
+            if quote.start >= quote.end {
+                message = "quote start \(quote.start) must be before its end \(quote.end)"
+            } else if let a = index[quote.start], let b = index[quote.end] {
+                if doc.text.utf8[a..<b].elementsEqual(quote.text.utf8) { continue }
+                let there = doc.text.unicodeScalars[a..<b]
+                if QuoteAnchor.normalize(there) == QuoteAnchor.normalize(quote.text.unicodeScalars) { continue }
+                message = "quote does not match document '\(doc.id)' at \(quote.start)..\(quote.end)" + whereItIs(quote)
+            } else {
+                message = "quote offsets \(quote.start)..\(quote.end) are past the end of document '\(doc.id)'" + whereItIs(quote)
             }
-            let there = doc.text.unicodeScalars[a..<b]
-            if there.elementsEqual(quote.text.unicodeScalars) { continue }
-            if QuoteAnchor.normalize(there) == QuoteAnchor.normalize(quote.text.unicodeScalars) { continue }
-            problems.append(at.diagnostic("quote does not match document '\(doc.id)' at \(quote.start)..\(quote.end)"
-                                          + whereItIs(quote, doc)))
+            for at in places[k] {
+                problems.append(at.diagnostic(message))
+            }
         }
     }
 
-    private static func whereItIs(_ quote: Quote, _ doc: Document) -> String {
-        if let found = QuoteAnchor.locate(quote.text, in: doc.text) {
-            return "; the quote is at start: \(found.lowerBound), end: \(found.upperBound)"
-        }
-        return "; the quote's text does not occur in the document"
-    }
+    /// Mismatched quotes per document that get a "the quote is at" hint.
+    static let hintLimit = 100
 }
 
 /// Levenshtein distance, giving up early beyond `limit`.

@@ -49,23 +49,46 @@ public enum QuoteAnchor {
     /// Scalar offsets of the first occurrence of `quote` in `text` (normalised
     /// comparison), for telling an editor where a misplaced quote really is.
     public static func locate(_ quote: String, in text: String) -> Range<Int>? {
-        let needle = normalize(quote.unicodeScalars)
-        guard !needle.isEmpty else { return nil }
-        // Normalise the text while remembering each output scalar's source offset.
-        var hay: [Unicode.Scalar] = []
-        var origin: [Int] = []
-        var pendingSpace: Int?
-        for (offset, s) in text.unicodeScalars.enumerated() {
-            if s.properties.isWhitespace { if !hay.isEmpty, pendingSpace == nil { pendingSpace = offset }; continue }
-            if let p = pendingSpace { hay.append(" "); origin.append(p); pendingSpace = nil }
-            hay.append(straighten(s)); origin.append(offset)
+        Finder(text).locate(quote)
+    }
+
+    /// A text normalised once, searched for any number of quotes, each in
+    /// time linear in the text and the quote (Knuth–Morris–Pratt).
+    public struct Finder {
+        private var hay: [Unicode.Scalar] = []
+        private var origin: [Int] = []   // each normalised scalar's offset in the text
+
+        public init(_ text: String) {
+            var pendingSpace: Int?
+            for (offset, s) in text.unicodeScalars.enumerated() {
+                if s.properties.isWhitespace { if !hay.isEmpty, pendingSpace == nil { pendingSpace = offset }; continue }
+                if let p = pendingSpace { hay.append(" "); origin.append(p); pendingSpace = nil }
+                hay.append(straighten(s)); origin.append(offset)
+            }
         }
-        guard hay.count >= needle.count else { return nil }
-        outer: for start in 0...(hay.count - needle.count) {
-            for k in 0..<needle.count where hay[start + k] != needle[k] { continue outer }
-            return origin[start]..<(origin[start + needle.count - 1] + 1)
+
+        public func locate(_ quote: String) -> Range<Int>? {
+            let needle = normalize(quote.unicodeScalars)
+            guard !needle.isEmpty, hay.count >= needle.count else { return nil }
+            // Failure function: longest proper border of each prefix.
+            var border = [Int](repeating: 0, count: needle.count)
+            var k = 0
+            for i in 1..<max(1, needle.count) {
+                while k > 0 && needle[i] != needle[k] { k = border[k - 1] }
+                if needle[i] == needle[k] { k += 1 }
+                border[i] = k
+            }
+            k = 0
+            for (i, s) in hay.enumerated() {
+                while k > 0 && s != needle[k] { k = border[k - 1] }
+                if s == needle[k] { k += 1 }
+                if k == needle.count {
+                    let start = i - needle.count + 1
+                    return origin[start]..<(origin[i] + 1)
+                }
+            }
+            return nil
         }
-        return nil
     }
 
     /// The text between two scalar offsets; nil when they are out of range.

@@ -72,22 +72,22 @@ enum ListBuilder {
     /// when the filter or sort changes.
     static func proposals(_ corpus: Corpus, filter: PositionFilter, order: ProposalOrder,
                           figures: ProposalFigures) -> GroupedList<ProposalRow> {
-        var kept = corpus.proposals(filter: filter, order: .theme)
-        let byTheme = Dictionary(uniqueKeysWithValues: kept.enumerated().map { ($1.id, $0) })
+        var kept = corpus.proposalTallies(filter: filter)   // precomputed counts: a filter change touches no position
+        let byTheme = Dictionary(uniqueKeysWithValues: kept.enumerated().map { ($1.proposal.id, $0) })
         switch order {
         case .theme: break
         case .positions:
             kept.sort { a, b in
-                let x = figures.count[a.id] ?? 0, y = figures.count[b.id] ?? 0
-                return x != y ? x > y : byTheme[a.id]! < byTheme[b.id]!
+                let x = figures.count[a.proposal.id] ?? 0, y = figures.count[b.proposal.id] ?? 0
+                return x != y ? x > y : byTheme[a.proposal.id]! < byTheme[b.proposal.id]!
             }
         case .divided:
             kept.sort { a, b in
-                let x = figures.divisiveness[a.id] ?? 0, y = figures.divisiveness[b.id] ?? 0
-                return x != y ? x > y : byTheme[a.id]! < byTheme[b.id]!
+                let x = figures.divisiveness[a.proposal.id] ?? 0, y = figures.divisiveness[b.proposal.id] ?? 0
+                return x != y ? x > y : byTheme[a.proposal.id]! < byTheme[b.proposal.id]!
             }
         }
-        let rows = kept.map { ProposalRow(proposal: $0, tally: corpus.stanceTally(ofProposal: $0.id, filter: filter)) }
+        let rows = kept.map { ProposalRow(proposal: $0.proposal, tally: $0.tally) }
         return GroupedList(items: rows, id: \.proposal.id, group: order == .theme ? { .theme($0.proposal.theme) } : nil)
     }
 

@@ -58,7 +58,7 @@ func openBrowser(_ corpus: Corpus, display: DisplayOptions, deepLink: (proposal:
     var options = BrowserOptions(theme: settings.theme, colors: settings.colors, fresh: display.fresh,
                                  deepLink: deepLink.map { DeepLink(proposal: $0.proposal, stakeholder: $0.stakeholder) },
                                  stateDirectory: BrowserSettings.stateDirectory,
-                                 annotations: AnnotationStore.standard(dataset: dataset), present: display.present, showKeys: display.showKeys,
+                                 annotations: notesStore(dataset), present: display.present, showKeys: display.showKeys,
                                  dataset: codingDirectory)
     options.mouse = settings.mouse
     options.configTheme = settings.configTheme

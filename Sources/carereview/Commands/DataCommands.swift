@@ -22,8 +22,8 @@ struct ValidateCommand: ParsableCommand {
             let quotes = c.positions.reduce(0) { $0 + $1.quotes.count } + c.proposals.reduce(0) { $0 + $1.reviewWords.count }
             print("ok: \(c.documents.count) documents, \(c.stakeholders.count) stakeholders, \(c.proposals.count) proposals, \(c.positions.count) positions, \(quotes) quotes")
         } catch {
-            for p in error.diagnostics { print(p.description) }
-            printError("carereview: \(error.diagnostics.count) problem\(error.diagnostics.count == 1 ? "" : "s") in the dataset")
+            print(error.description)
+            printError("carereview: \(error.total) problem\(error.total == 1 ? "" : "s") in the dataset")
             throw ExitCode(1)
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CareReview
 import CareReviewNotes
+import EmbeddedCorpus
 import Foundation
 
 extension CorpusOptions {
@@ -10,7 +11,7 @@ extension CorpusOptions {
 
 /// This dataset's marks and notes, or exit 1 saying why they cannot be read.
 func loadAnnotations(_ dataset: NotesDataset) throws -> Annotations {
-    let store = AnnotationStore.standard(dataset: dataset)
+    let store = notesStore(dataset)
     if let problem = store.problemMessage { printError("carereview: \(problem)") }
     do { return try store.load() } catch {
         printError("carereview: cannot read marks and notes from \(store.file.path): \(error)")
@@ -20,7 +21,7 @@ func loadAnnotations(_ dataset: NotesDataset) throws -> Annotations {
 
 /// Applies changes to the store; says "saved" only once they are durable.
 private func save(_ changes: [AnnotationChange], dataset: NotesDataset, done: String) throws {
-    let store = AnnotationStore.standard(dataset: dataset)
+    let store = notesStore(dataset)
     if let problem = store.problemMessage { printError("carereview: \(problem)") }
     do {
         try store.apply(changes)
@@ -84,4 +85,11 @@ struct NoteCommand: ParsableCommand {
         let note = a.notes[id]
         try save([.note(id, note)], dataset: corpus.notesDataset, done: note == nil ? "note removed from \(id)" : "note saved on \(id)")
     }
+}
+
+/// The marks-and-notes store for a dataset. On the embedded one it applies,
+/// once, the id map of its recoding, so marks and notes made before follow
+/// their positions; a `--data` directory's notes are never remapped.
+func notesStore(_ dataset: NotesDataset) -> AnnotationStore {
+    AnnotationStore.standard(dataset: dataset, idMaps: dataset.isEmbedded ? EmbeddedCorpus.idMaps : [])
 }

@@ -60,15 +60,15 @@ public final class AnnotationStore: @unchecked Sendable {
     }
 
     /// The default location, from the environment.
-    public static func standard(dataset: NotesDataset, idMaps: [PositionIDMap] = PositionIDMap.embedded,
+    public static func standard(dataset: NotesDataset, idMaps: [PositionIDMap] = [],
                                 environment: [String: String] = ProcessInfo.processInfo.environment) -> AnnotationStore {
         AnnotationStore(directory: standardDirectory(environment: environment), dataset: dataset, idMaps: idMaps)
     }
 
     public static func standardDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
-        let base = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
-            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/share")
-        return base.appendingPathComponent("carereview")
+        // HOME and XDG_DATA_HOME from the environment (not passwd), as everywhere.
+        UserDirectories(environment: environment).data
+            ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local/share/carereview")
     }
 
     /// Everything the user must be told about the store as it opened, in
