@@ -20,13 +20,16 @@ public struct BrowserOptions: Sendable {
     /// Start in presenter mode (`--present`); echo keys (`--show-keys`).
     public var present: Bool
     public var showKeys: Bool
+    /// The `--data` directory to code in; nil: the read-only embedded corpus.
+    public var dataset: String?
     /// Mouse reports (`--no-mouse`, `mouse = no` turn them off).
     public var mouse = true
     /// The config file's theme: beneath a theme chosen with `:theme`, which is remembered.
     public var configTheme: ThemeName?
 
     public init(theme: ThemeName?, colors: Bool, fresh: Bool, deepLink: DeepLink?, stateDirectory: URL,
-                annotations: AnnotationStore, present: Bool = false, showKeys: Bool = false) {
+                annotations: AnnotationStore, present: Bool = false, showKeys: Bool = false, dataset: String? = nil) {
+        self.dataset = dataset
         self.theme = theme; self.colors = colors; self.fresh = fresh; self.deepLink = deepLink
         self.stateDirectory = stateDirectory; self.annotations = annotations
         self.present = present; self.showKeys = showKeys
@@ -40,6 +43,8 @@ public enum Browser {
     /// Runs until the user quits; returns the exit status (0, or 128 plus
     /// the signal that ended it, as shells report).
     public static func run(_ corpus: Corpus, options: BrowserOptions) throws -> Int32 {
+        // Coding: the dataset as DatasetSession reads it (validated), before the screen changes.
+        let (corpus, dataset, datasetProblem) = DatasetCoding.open(options.dataset, corpus: corpus)
         let terminal = try Terminal(colors: options.colors, mouse: options.mouse)
         defer {
             terminal.end()
@@ -54,8 +59,13 @@ public enum Browser {
         let annotationSession = AnnotationSession(store: options.annotations)
         var state = initialState(corpus, options, sessions, annotations: annotationSession.initial, glyphs: glyphs, size: size)
         if terminal.depth == .none { state.apply(.setMonochrome(true)) }
-        let effects = EffectRunner(terminal: terminal, corpus: corpus, sessions: sessions, stateDirectory: options.stateDirectory,
-                                   annotations: annotationSession)
+        if let dataset { state.enableCoding(in: dataset.session.directory) }
+        if let datasetProblem { state.apply(.showMessage(datasetProblem, isError: true)) }
+        let effects = EffectRunner(terminal: terminal, sessions: sessions, stateDirectory: options.stateDirectory,
+                                   annotations: annotationSession, dataset: dataset)
+        // Coding: the loop sleeps until input, so wake it every two seconds to
+        // look for another program's change to the dataset (only with --data).
+        if dataset != nil { Thread.detachNewThread { while true { Thread.sleep(forTimeInterval: 2); crg_wake() } } }
         var painter = Painter()
 
         // The search index is proportional to the corpus: build it off the
@@ -95,6 +105,11 @@ public enum Browser {
                 case .done(let message, let isError, let repaint):
                     if repaint { painter.invalidate() }
                     state.apply(.effectFinished(id: pending.id, message: message, isError: isError))
+                case .dispatch(let action, let repaint):
+                    if repaint { painter.invalidate() }
+                    state.apply(.effectFinished(id: pending.id))
+                    state.apply(action)
+                    if case .datasetChanged(let o) = action, let c = o.corpus { Thread.detachNewThread { mailbox.put(SearchIndex(corpus: c)); crg_wake() } }
                 }
             }
 
@@ -105,6 +120,11 @@ public enum Browser {
                 if case .resize = action { painter.invalidate() }
                 state.apply(action)
             case .timeout:
+                // Another program's change to the dataset is reloaded, and the user told.
+                if let outcome = dataset?.checkOutside() {
+                    state.apply(.datasetChanged(outcome))
+                    if let c = outcome.corpus { Thread.detachNewThread { mailbox.put(SearchIndex(corpus: c)); crg_wake() } }
+                }
                 continue
             case .closed:
                 sessions.save(state.session)

@@ -7,20 +7,26 @@ import Foundation
 /// the browser besides painting.
 struct EffectRunner {
     let terminal: Terminal
-    let corpus: Corpus
     let sessions: SessionStore
     let stateDirectory: URL
     let annotations: AnnotationSession
+    /// The `--data` dataset being coded, if any.
+    let dataset: DatasetCoding?
 
     enum Outcome {
         case done(message: String?, isError: Bool, repaint: Bool)
         /// Needs a yes first (e.g. overwriting a file): the browser asks.
         case ask(question: String, effect: Effect)
         case quit
+        /// Done, with an action carrying the result (a dataset change, an editor's text).
+        case dispatch(Action, repaint: Bool)
     }
 
     func perform(_ effect: Effect, in state: State) -> Outcome {
+        let corpus = state.corpus
         switch effect {
+        case .editDataset, .undoDatasetEdit, .editText:
+            return DatasetCoding.perform(effect, dataset, terminal: terminal)
         case .quit(let session):
             sessions.save(session)
             return .quit
@@ -36,7 +42,7 @@ struct EffectRunner {
         case .copy(let text):
             return copy(text)
         case .export(let request):
-            return export(request)
+            return export(request, corpus)
         case .saveAnnotations(let marks):
             do {
                 try annotations.save(marks)
@@ -73,7 +79,9 @@ struct EffectRunner {
     }
 
     /// `/bin/sh -c COMMAND sh ARGUMENT`, on this terminal, waiting for it.
-    private func runShell(_ command: String, argument: String) -> Int32 {
+    private func runShell(_ command: String, argument: String) -> Int32 { Self.shell(command, argument: argument) }
+
+    static func shell(_ command: String, argument: String) -> Int32 {
         var pid: pid_t = 0
         let args = ["/bin/sh", "-c", command, "sh", argument]
         var cargs: [UnsafeMutablePointer<CChar>?] = args.map { strdup($0) } + [nil]
@@ -102,7 +110,7 @@ struct EffectRunner {
         return .done(message: "Saved to \(file.path)", isError: false, repaint: false)
     }
 
-    private func export(_ request: ExportRequest) -> Outcome {
+    private func export(_ request: ExportRequest, _ corpus: Corpus) -> Outcome {
         let url = Self.url(request.path)
         if !request.overwrite, FileManager.default.fileExists(atPath: url.path) {
             var yes = request

@@ -95,10 +95,13 @@ enum InputDecoder {
 
     static func sgrMouse(_ body: String, pressed: Bool) -> TerminalInput {
         let parts = body.split(separator: ";").compactMap { Int($0) }
-        guard parts.count == 3, pressed else { return .timeout }
+        guard parts.count == 3 else { return .timeout }
         let (button, col, row) = (parts[0], parts[1] - 1, parts[2] - 1)
-        if button & 64 != 0 { return .action(.mouse(MouseEvent(button & 1 == 0 ? .wheelUp : .wheelDown, row: row, col: col))) }
-        guard button & 3 == 0, button & 32 == 0 else { return .timeout }   // left button presses only, no drags
+        if button & 64 != 0 { return pressed ? .action(.mouse(MouseEvent(button & 1 == 0 ? .wheelUp : .wheelDown, row: row, col: col))) : .timeout }
+        // The left button only: moved while held (a drag, to select text), let go, pressed.
+        guard button & 3 == 0 else { return .timeout }
+        if !pressed { return .action(.mouse(MouseEvent(.release, row: row, col: col))) }
+        if button & 32 != 0 { return .action(.mouse(MouseEvent(.drag, row: row, col: col))) }
         var now = timespec()
         clock_gettime(CLOCK_MONOTONIC, &now)
         let t = Double(now.tv_sec) + Double(now.tv_nsec) / 1e9

@@ -19,6 +19,9 @@ final class Terminal {
     static let altRightCode: Int32 = 0x1002
 
     /// Sets the locale, checks the terminal, and starts curses.
+    /// Mouse reports are on (so they are turned off for a child program, and back on).
+    private var mouseReports = false
+
     init(colors: Bool, mouse: Bool = true) throws {
         guard isatty(0) == 1, isatty(1) == 1 else {
             throw TerminalUnavailable(description: "the browser needs a terminal on standard input and output")
@@ -60,7 +63,9 @@ final class Terminal {
         Terminal.enableKeys()
         if mouse {   // SGR (1006) reports: no column limit; InputDecoder reads them (--no-mouse: none)
             mousemask(cr_mouse_mask(), nil)
-            _ = "\u{1B}[?1006h".withCString { write(1, $0, strlen($0)) }
+            // 1002: moves with a button held too (drag to select a passage).
+            _ = "\u{1B}[?1002h\u{1B}[?1006h".withCString { write(1, $0, strlen($0)) }
+            mouseReports = true
         }
         mouseinterval(200)
         cr_set_escdelay(25)
@@ -118,10 +123,13 @@ final class Terminal {
     func suspend() {
         def_prog_mode()
         endwin()
+        // A pager or editor gets no drag reports of ours.
+        if mouseReports { _ = "\u{1B}[?1002l\u{1B}[?1006l".withCString { write(1, $0, strlen($0)) } }
     }
 
     func resume() {
         reset_prog_mode()
+        if mouseReports { _ = "\u{1B}[?1002h\u{1B}[?1006h".withCString { write(1, $0, strlen($0)) } }
         Terminal.enableKeys()
         clearok(cr_curscr(), true)
         refresh()
@@ -131,7 +139,7 @@ final class Terminal {
     func end() {
         guard let screen else { return }
         endwin()
-        _ = "\u{1B}[?1006l".withCString { write(1, $0, strlen($0)) }
+        _ = "\u{1B}[?1002l\u{1B}[?1006l".withCString { write(1, $0, strlen($0)) }
         delscreen(screen)
         self.screen = nil
         crg_uninstall()

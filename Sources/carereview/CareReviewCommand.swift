@@ -27,7 +27,7 @@ struct CareReviewCommand: ParsableCommand {
             print("\n(Run carereview in a terminal to open the browser; 'carereview --help' lists the subcommands.)")
             return
         }
-        try openBrowser(c, display: display, deepLink: nil, dataset: corpus.notesDataset)
+        try openBrowser(c, display: display, deepLink: nil, dataset: corpus.notesDataset, codingDirectory: corpus.directory)
     }
 }
 

@@ -7,7 +7,7 @@ import Foundation
 /// after checking that no other program changed them since they were read.
 public struct DatasetEditor {
     public let directory: String
-    public private(set) var contents: DatasetWriter.Contents
+    public internal(set) var contents: DatasetWriter.Contents
     /// The bytes of each file as read, to detect changes made underneath.
     private var original: [String: String]
 

@@ -19,6 +19,9 @@ public enum Command: Hashable, Sendable {
     case compare, swapCompared, toggleTimeline, toggleMark, editNote
     // Presenter mode
     case togglePresenter, nextSlide, previousSlide, nextProposal, previousProposal
+    // Coding (`--data DIR`): select, code, edit, delete, undo, and the coding prompts
+    case startSelection, codeSelection, editPosition, deleteCoded, undoChange, swapSelectionEnds, findInSelection
+    case extendSelection(SelectionMotion), extendSelectionByLine(Int), chooseStance(Int), editInEditor
     // Effects for the backend
     case pager, copy, redraw, suspend, quit
     // Filter menu

@@ -36,7 +36,8 @@ public enum Key: Hashable, Sendable {
 
 /// A mouse event at a screen cell (0-based row and column).
 public struct MouseEvent: Hashable, Sendable {
-    public enum Kind: Hashable, Sendable { case click, doubleClick, wheelUp, wheelDown }
+    /// `drag`: moved with the left button held; `release`: the button let go.
+    public enum Kind: Hashable, Sendable { case click, doubleClick, wheelUp, wheelDown, drag, release }
     public let kind: Kind
     public let row: Int
     public let col: Int

@@ -18,6 +18,11 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case lineEditing = "Editing a line (/, : and notes)"
     case filterMenu = "Filter menu (f)"
     case help = "Help (?)"
+    case coding = "Coding (carereview --data DIR)"
+    case selecting = "Selecting a passage (v in the source reader)"
+    case picker = "Choosing a stakeholder, proposal, kind or chapter"
+    case codingInput = "Typing a name, description or summary"
+    case stancePicker = "Choosing a stance"
 }
 
 /// One row of the key table: keys, what they do, where, and how help says it.
@@ -34,7 +39,7 @@ public enum KeyBindings {
     /// Every row: the keys of every context, each screen's from its own folder.
     public static let all: [KeyBinding] = everywhereKeys + proposalsKeys + positionListKeys + onPositionKeys + readingKeys
         + sourceReaderKeys + matrixKeys + compareKeys + stakeholderIndexKeys + presenterKeys + findInputKeys + searchInputKeys + commandLineKeys + noteInputKeys + lineEditingKeys
-        + filterMenuKeys + helpKeys
+        + filterMenuKeys + helpKeys + codingKeys
 
     /// Browsing
     static let everywhereKeys: [KeyBinding] = [

@@ -2,7 +2,7 @@ extension State {
     /// Click selects, double-click opens, the wheel scrolls the pane under it.
     mutating func handle(_ e: MouseEvent) {
         switch mode {
-        case .confirm: return
+        case .confirm, .coding: return
         case .help, .filterMenu, .messageLog:
             if e.kind == .wheelDown { perform(.moveDown) } else if e.kind == .wheelUp { perform(.moveUp) }
             return
@@ -20,6 +20,7 @@ extension State {
         case .compare: return handleCompareMouse(e)
         default: break
         }
+        if handleSelectionMouse(e, pane: hit.pane) { return }
         switch e.kind {
         case .wheelDown: move(by: 3)
         case .wheelUp: move(by: -3)
@@ -29,6 +30,7 @@ extension State {
             guard line >= 0 else { return }
             select(line: line + current.top(hit.pane), in: hit.pane)
             if e.kind == .doubleClick { normalize(); open() }
+        case .drag, .release: break
         }
     }
 

@@ -33,6 +33,8 @@ extension State {
         case .confirm(let question, let effect):
             confirmation = Confirmation(question: question, effect: effect)
             mode = .confirm
+        case .datasetChanged(let outcome): datasetChanged(outcome)
+        case .editorFinished(let text): editorFinished(text)
         }
         normalize()
     }
@@ -42,6 +44,7 @@ extension State {
         switch mode {
         case .help, .messageLog: return [.help]
         case .confirm: return []
+        case .coding: return codingContexts
         case .filterMenu: return [.filterMenu]
         case .searchInput: return [.searchInput, .lineEditing]
         case .commandLine: return [.commandLine, .lineEditing]
@@ -52,7 +55,8 @@ extension State {
             if presenter != nil { return [.presenter] }
             var c = screenKeyContexts
             if current.focusedPane == .detail || current.focusedPane == .article { c.append(.reading) }
-            return c + [.everywhere]
+            if activeSelection != nil { c.insert(.selecting, at: 0) }
+            return c + [.coding, .everywhere]
         }
     }
 
@@ -70,6 +74,7 @@ extension State {
             else { message = Message(text: "Not done: nothing was changed", isError: false) }
             return
         }
+        if mode == .coding { return handleCodingKey(key) }
         let command = KeyBindings.command(for: key, in: keyContexts)
         if mode.isLineInput {
             if let command {
@@ -91,6 +96,7 @@ extension State {
         switch mode {
         case .help, .messageLog: return performInHelp(command)
         case .confirm: return
+        case .coding: return performCoding(command)
         case .filterMenu: return performInFilterMenu(command)
         case .searchInput, .commandLine, .noteInput, .findInput: return editLine(command)
         case .normal: break
@@ -132,7 +138,8 @@ extension State {
         case .clearFilters: clearFilters()
         case .toggleHelp: openHelp()
         case .cancel:
-            if message != nil { message = nil } else { backOut(quitting: false) }
+            if activeSelection != nil { coding.selection = nil; message = Message(text: "Selection cleared", isError: false) }
+            else if message != nil { message = nil } else { backOut(quitting: false) }
         case .cycleSort:
             guard current.screen == .browse || current.screen == .matrix else { return }
             let all = ProposalOrder.allCases
@@ -156,6 +163,9 @@ extension State {
         case .editNote: startNote()
         case .togglePresenter: startPresenting()
         case .nextSlide, .previousSlide, .nextProposal, .previousProposal: break
+        case .startSelection, .codeSelection, .editPosition, .deleteCoded, .undoChange, .swapSelectionEnds, .findInSelection,
+             .extendSelection, .extendSelectionByLine, .chooseStance, .editInEditor:
+            performCoding(command)
         case .toggleFilterItem, .lineSubmit, .lineCancel, .lineBackspace, .lineDelete, .lineLeft, .lineRight,
              .lineHome, .lineEnd, .lineClear, .lineDeleteWord, .lineComplete, .lineCompleteBack:
             break

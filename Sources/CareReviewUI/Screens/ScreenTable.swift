@@ -188,6 +188,8 @@ extension ChromeRenderer {
         case (.stakeholders, _):
             return [(.open, "open"), (.compare, "compare"), (.startSearch, "search"), (.cancel, "back"),
                     (.toggleHelp, "help"), (.quit, "quit")]
+        case (.source, _) where state.activeSelection != nil:
+            return selectionHints
         case (.source, _):
             return [(.nextQuote, "next quote"), (.open, "its position"), (.startFind, "find"), (.findNext, "next"), (.copy, "copy"),
                     (.pager, "pager"), (.toggleMaximise, "zoom"), close, (.toggleHelp, "help")]

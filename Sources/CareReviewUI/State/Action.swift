@@ -27,6 +27,10 @@ public enum Action: Sendable {
     /// An effect needs a yes before it goes ahead (the backend asks, e.g. an
     /// export onto an existing file); y runs `effect`, anything else cancels.
     case confirm(question: String, effect: Effect)
+    /// The dataset after a change, an undo, or another program's change.
+    case datasetChanged(DatasetOutcome)
+    /// The text from $EDITOR (nil: the editor failed or the text is unchanged).
+    case editorFinished(String?)
 }
 
 /// What the keyboard currently drives.
@@ -40,6 +44,8 @@ public enum Mode: Hashable, Sendable {
     case findInput
     /// Editing the note on a position (`a`).
     case noteInput
+    /// A coding prompt (`c`, `e`): a picker, a line of text or the stance keys.
+    case coding
     /// Typing text into the line editor (search, command, note).
     public var isLineInput: Bool { self == .searchInput || self == .commandLine || self == .noteInput || self == .findInput }
 }

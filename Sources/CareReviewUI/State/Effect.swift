@@ -20,6 +20,12 @@ public enum Effect: Hashable, Sendable {
     case saveAnnotations(Annotations)
     /// Write a Markdown briefing of the marked positions to a file.
     case exportBrief(path: String, overwrite: Bool = false)
+    /// Change the dataset (`--data DIR`) through `DatasetSession`; ends with `.datasetChanged`.
+    case editDataset(DatasetEdit)
+    /// Put back the files as they were before a change; ends with `.datasetChanged`.
+    case undoDatasetEdit(DatasetUndo)
+    /// Edit text in $EDITOR (a longer summary); ends with `.editorFinished`.
+    case editText(String)
 }
 
 /// An effect waiting for the backend, with an id for its completion action.

@@ -18,7 +18,8 @@ public struct SearchState: Sendable {
 
 /// Everything the screen shows. Change it only with `reduce`.
 public struct State: Sendable {
-    public let corpus: Corpus
+    /// Replaced only by `replaceCorpus` (a change to a `--data` dataset).
+    public internal(set) var corpus: Corpus
     public internal(set) var width: Int = 80
     public internal(set) var height: Int = 24
     public internal(set) var glyphs: GlyphSet
@@ -62,11 +63,13 @@ public struct State: Sendable {
     public internal(set) var showKeys: Bool
     public internal(set) var recentKeys: [Key] = []
     static let recentKeyLimit = 8
+    /// Coding a `--data` dataset: selection, prompts, undo.
+    public internal(set) var coding = CodingState()
 
     // Derived, rebuilt only when their inputs change (see `refresh`).
-    let figures: ProposalFigures
-    let proposalResolver: NameResolver
-    let stakeholderResolver: NameResolver
+    var figures: ProposalFigures
+    var proposalResolver: NameResolver
+    var stakeholderResolver: NameResolver
     public internal(set) var proposalList: GroupedList<ProposalRow>
     var proposalListKey: (PositionFilter, ProposalOrder)
     public internal(set) var positionList: GroupedList<Position>

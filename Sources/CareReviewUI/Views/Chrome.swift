@@ -77,6 +77,7 @@ struct ChromeRenderer {
                 cursor -= dropped
             }
             return (glyphs, min(cursor, max(0, width - 1)))
+        case .coding: return codingPrompt(width: width)
         case .help, .messageLog: return (hint([(.cancel, "close"), (.moveDown, "scroll")], width: width), nil)
         case .confirm:
             return (text((state.confirmation?.question ?? "") + " (y/n)", Style(.key, bold: true)), nil)

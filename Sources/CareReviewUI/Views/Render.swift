@@ -35,6 +35,7 @@ public func render(_ state: State, width: Int, height: Int) -> ScreenBuffer {
     case .help: cursor = panes.drawHelp()
     case .messageLog: cursor = panes.drawMessageLog()
     case .filterMenu: cursor = panes.drawFilterMenu()
+    case .coding: cursor = panes.drawPicker() ?? cursor
     default: break
     }
     buf = panes.buf

@@ -44,19 +44,22 @@ struct OpenCommand: ParsableCommand {
             print(Reports.show(p, c), terminator: "")
             return
         }
-        try openBrowser(c, display: display, deepLink: (p.id, s?.id), dataset: corpus.notesDataset)
+        try openBrowser(c, display: display, deepLink: (p.id, s?.id), dataset: corpus.notesDataset, codingDirectory: corpus.directory)
     }
 }
 
 /// Opens the terminal browser; where the terminal cannot show it, says
 /// why and prints the plain-text equivalent instead.
+/// `codingDirectory`: the `--data` directory, coded in (the embedded corpus is read-only).
 func openBrowser(_ corpus: Corpus, display: DisplayOptions, deepLink: (proposal: String, stakeholder: String?)?,
-                 dataset: NotesDataset) throws {
+                 dataset: NotesDataset,
+                 codingDirectory: String? = nil) throws {
     let settings = try BrowserSettings.resolve(display)
     var options = BrowserOptions(theme: settings.theme, colors: settings.colors, fresh: display.fresh,
                                  deepLink: deepLink.map { DeepLink(proposal: $0.proposal, stakeholder: $0.stakeholder) },
                                  stateDirectory: BrowserSettings.stateDirectory,
-                                 annotations: notesStore(dataset), present: display.present, showKeys: display.showKeys)
+                                 annotations: notesStore(dataset), present: display.present, showKeys: display.showKeys,
+                                 dataset: codingDirectory)
     options.mouse = settings.mouse
     options.configTheme = settings.configTheme
     do {

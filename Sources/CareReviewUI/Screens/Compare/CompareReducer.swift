@@ -115,6 +115,7 @@ extension State {
         switch e.kind {
         case .wheelDown: moveCompareRow(by: 3)
         case .wheelUp: moveCompareRow(by: -3)
+        case .drag, .release: break
         case .click, .doubleClick:
             let geo = compareGeometry(rows: c.rows.count)
             let i = e.row - geo.tableTop + g.top

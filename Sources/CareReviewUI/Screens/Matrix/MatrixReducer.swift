@@ -132,6 +132,7 @@ extension State {
         switch e.kind {
         case .wheelDown: moveMatrixRow(by: 3)
         case .wheelUp: moveMatrixRow(by: -3)
+        case .drag, .release: break
         case .click, .doubleClick:
             guard let hit = matrixGeometry(m).hit(row: e.row, col: e.col, top: g.top, left: g.left,
                                                   rows: m.rows.count, columns: m.columns.count) else { return }

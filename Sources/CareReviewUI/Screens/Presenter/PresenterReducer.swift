@@ -131,7 +131,7 @@ extension State {
         switch e.kind {
         case .click, .wheelDown: performInPresenter(.nextSlide)
         case .wheelUp: performInPresenter(.previousSlide)
-        case .doubleClick: break
+        case .doubleClick, .drag, .release: break
         }
     }
 }

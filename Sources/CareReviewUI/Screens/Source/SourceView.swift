@@ -20,6 +20,7 @@ extension PaneRenderer {
         } else if !quotes.isEmpty {
             info += " · \(quotes.count) coded quotes"
         }
+        if let s = state.activeSelection, !s.range.isEmpty { info = "selected \(s.range.count) characters · " + info }
         if rect.height > 1 {
             buf.drawLine(TextLayout.truncate(rows.text(info, .dim), width: rect.width, ellipsis: g.ellipsis),
                          in: rect, line: 1, pad: .normal)
@@ -31,6 +32,7 @@ extension PaneRenderer {
         // Only quotes that can touch the visible lines are checked.
         let visibleStart = a.starts.indices.contains(first) ? a.starts[first] : 0
         let others = quotes.map { $0.quote.start..<$0.quote.end }.filter { $0.upperBound > visibleStart }
+        let selected = state.coding.selection.flatMap { $0.document == doc ? $0.range : nil } ?? 0..<0
         var cursorRow: Int?
         for r in 0..<content.height {
             let i = first + r
@@ -38,7 +40,8 @@ extension PaneRenderer {
             var line = a.lines[i]
             for k in line.indices {
                 let o = line[k].offset
-                if loc.marks.contains(where: { $0.contains(o) }) { line[k].style = Style(.highlight, bold: true) }
+                if selected.contains(o) { line[k].style = Style(.focusedSelection, bold: true) }
+                else if loc.marks.contains(where: { $0.contains(o) }) { line[k].style = Style(.highlight, bold: true) }
                 else if currentRange.contains(o) {
                     line[k].style = Style(.quote)
                     if cursorRow == nil { cursorRow = r }
