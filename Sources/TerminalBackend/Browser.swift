@@ -63,9 +63,10 @@ public enum Browser {
         if let datasetProblem { state.apply(.showMessage(datasetProblem, isError: true)) }
         let effects = EffectRunner(terminal: terminal, sessions: sessions, stateDirectory: options.stateDirectory,
                                    annotations: annotationSession, dataset: dataset)
-        // Coding: the loop sleeps until input, so wake it every two seconds to
-        // look for another program's change to the dataset (only with --data).
-        if dataset != nil { Thread.detachNewThread { while true { Thread.sleep(forTimeInterval: 2); crg_wake() } } }
+        // Coding: the loop sleeps until input; another program's change to the
+        // dataset wakes it (inotify on the directory and texts/, so an idle
+        // browser stays asleep; a two-second timer only where inotify fails).
+        if let dir = dataset?.session.directory { DatasetWatcher.start(dir) }
         var painter = Painter()
 
         // The search index is proportional to the corpus: build it off the

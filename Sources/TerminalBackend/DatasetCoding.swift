@@ -7,7 +7,6 @@ import Foundation
 /// longer summary, and the idle check for another program's changes.
 final class DatasetCoding {
     let session: DatasetSession
-    private var lastCheck = Date()
 
     init(_ session: DatasetSession) { self.session = session }
 
@@ -38,11 +37,10 @@ final class DatasetCoding {
         }
     }
 
-    /// About every two seconds (the loop is woken for it): another program's change, reloaded.
+    /// When the loop wakes (DatasetWatcher wakes it when a file of the
+    /// dataset changes): another program's change, reloaded.
     func checkOutside() -> DatasetOutcome? {
-        guard Date().timeIntervalSince(lastCheck) >= 1.5 else { return nil }
-        lastCheck = Date()
-        return session.reloadIfChangedOutside()
+        session.reloadIfChangedOutside()
     }
 
     /// Writes the text to a temporary file, runs $VISUAL or $EDITOR (else vi)

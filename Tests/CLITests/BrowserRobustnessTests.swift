@@ -54,11 +54,20 @@ import Testing
         }
     }
 
-    /// An idle browser makes no system calls at all: counted by strace over 10 s.
-    @Test func idleBrowserSleeps() throws {
+    /// An idle browser makes no system calls at all: counted by strace over 10 s,
+    /// on the embedded corpus and on a writable --data dataset (coding on,
+    /// which watches the directory with inotify instead of polling it).
+    @Test(arguments: [false, true])
+    func idleBrowserSleeps(coding: Bool) throws {
         let t = try TmuxSession(width: 100, height: 30)
         try t.waitFor("e2e$")
-        let pid = try Self.start(t, "--fresh", data: t.state.appendingPathComponent("data").path, tag: "idle")
+        var args = "--fresh"
+        if coding {
+            let dir = t.state.appendingPathComponent("dataset").path
+            #expect(try CLI.run(["init", dir]).status == 0)
+            args += " --data \(dir)"
+        }
+        let pid = try Self.start(t, args, data: t.state.appendingPathComponent("data").path, tag: "idle")
         usleep(1_500_000)   // first frame painted, search index built
         let report = t.state.appendingPathComponent("strace.txt").path
         let tracer = try Harness.startTool("/usr/bin/strace", ["-c", "-f", "-p", "\(pid)", "-o", report])
