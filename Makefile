@@ -49,7 +49,7 @@ release: check-deps
 	$(SWIFT) build -c release --product carereview --static-swift-stdlib
 	strip .build/release/carereview
 	@$(MAKE) --no-print-directory check-release-libs
-	@echo "built .build/release/carereview (needs only libncursesw6 and the C/C++ runtime at run time)"
+	@echo "built .build/release/carereview (needs only libc, libm, libz, libstdc++, libgcc_s, libncursesw6 and libsqlite3 at run time)"
 
 # The release binary may load only these at start (libxml2 is dlopen'ed by import alone).
 RELEASE_LIBS := linux-vdso|ld-linux-x86-64|ld-linux-aarch64|libc|libm|libstdc\+\+|libgcc_s|libz|libncursesw|libtinfo|libsqlite3
